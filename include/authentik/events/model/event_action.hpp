@@ -1,0 +1,95 @@
+#ifndef AUTHENTIK_EVENTS_MODEL_EVENT_ACTION_HPP
+#define AUTHENTIK_EVENTS_MODEL_EVENT_ACTION_HPP
+
+#include <authentik/events/model/event_actions.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace authentik::events {
+
+/// The `action` of an event: an EventActions value, a custom action (`custom_` and a suffix),
+/// or a value this library does not know, kept as raw text so that a newer server's events
+/// still read (the official Go, Python and Rust clients fail the whole event on those).
+class event_action {
+public:
+    /// Which of the three an action is.
+    enum class kind : std::uint8_t {
+        known,   ///< exactly one of the schema's values (the bare "custom_" included)
+        custom,  ///< "custom_" followed by a non-empty suffix
+        unknown, ///< anything else
+    };
+
+    /// EventActions::login.
+    constexpr event_action() noexcept = default;
+    /// A known action.
+    constexpr event_action(EventActions a) noexcept : value_(a) {}
+
+    /// A custom action, "custom_" + suffix; an empty suffix gives the bare EventActions::custom_.
+    [[nodiscard]] static event_action custom(std::string_view suffix) {
+        if (suffix.empty()) {
+            return EventActions::custom_;
+        }
+        event_action a(EventActions::custom_);
+        a.kind_ = kind::custom;
+        a.text_ = "custom_";
+        a.text_ += suffix;
+        return a;
+    }
+
+    /// Classifies wire text: a known name, a custom action, or unknown text kept verbatim.
+    [[nodiscard]] static event_action from_text(std::string_view text) {
+        if (auto a = event_action_from_string(text)) {
+            return *a;
+        }
+        if (text.substr(0, prefix.size()) == prefix) {
+            return custom(text.substr(prefix.size()));
+        }
+        event_action a;
+        a.kind_ = kind::unknown;
+        a.text_ = text;
+        return a;
+    }
+
+    [[nodiscard]] constexpr kind classification() const noexcept { return kind_; }
+    /// Exactly one of the schema's enum values (what EventRequest accepts).
+    [[nodiscard]] constexpr bool is_enum_value() const noexcept { return kind_ == kind::known; }
+    /// "custom_" with a suffix.
+    [[nodiscard]] constexpr bool is_custom() const noexcept { return kind_ == kind::custom; }
+    /// Not recognized at all: probably an action newer than this library.
+    [[nodiscard]] constexpr bool is_unknown() const noexcept { return kind_ == kind::unknown; }
+
+    /// The enumerator: EventActions::custom_ for custom actions, nullopt for unknown ones.
+    [[nodiscard]] constexpr std::optional<EventActions> value() const noexcept {
+        if (kind_ == kind::unknown) {
+            return std::nullopt;
+        }
+        return value_;
+    }
+    /// What follows "custom_" ("" unless is_custom()).
+    [[nodiscard]] std::string_view custom_suffix() const noexcept {
+        return kind_ == kind::custom ? std::string_view(text_).substr(prefix.size()) : std::string_view{};
+    }
+    /// The wire text, exactly as read.
+    [[nodiscard]] std::string_view text() const noexcept {
+        return kind_ == kind::known ? to_string(value_) : std::string_view(text_);
+    }
+
+    friend bool operator==(event_action const& a, event_action const& b) noexcept {
+        return a.kind_ == b.kind_ && a.value_ == b.value_ && a.text_ == b.text_;
+    }
+
+private:
+    static constexpr std::string_view prefix = "custom_";
+
+    EventActions value_ = EventActions::login;
+    kind kind_ = kind::known;
+    std::string text_; // the whole text of custom and unknown actions
+};
+
+} // namespace authentik::events
+
+#endif

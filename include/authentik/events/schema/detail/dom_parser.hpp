@@ -1,0 +1,243 @@
+#ifndef AUTHENTIK_EVENTS_SCHEMA_DETAIL_DOM_PARSER_HPP
+#define AUTHENTIK_EVENTS_SCHEMA_DETAIL_DOM_PARSER_HPP
+
+#include <authentik/events/schema/drf.hpp>
+#include <authentik/events/schema/json_pointer.hpp>
+#include <authentik/events/schema/options.hpp>
+#include <authentik/events/schema/problem.hpp>
+#include <authentik/events/schema/read_context.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/value.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+namespace authentik::events::schema::detail {
+
+// Builds a Boost.JSON DOM from basic_parser events. Unlike boost::json::parse it sees every
+// key as it arrives, so it can report a repeated key (boost::json::parse keeps one silently),
+// enforce the string and depth limits with a pointer to the place, and re-read doubles with
+// std::from_chars, which rounds correctly where Boost.JSON 1.81's fast path may not.
+class dom_handler {
+public:
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+
+    dom_handler(parse_options const& o, problem_list& p) : opt_(o), problems_(p) {}
+
+    boost::json::value root;
+
+    // The pointer of the place the parser is at, for problems found mid-document.
+    [[nodiscard]] std::string current_pointer() const {
+        std::string p;
+        for (auto const& f : stack_) {
+            if (f.v.is_object()) {
+                if (f.has_key) {
+                    append_pointer_token(p, f.key);
+                }
+            } else {
+                append_pointer_token(p, f.v.get_array().size());
+            }
+        }
+        return p;
+    }
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+
+    bool on_object_begin(boost::system::error_code& ec) { return open(boost::json::object{}, ec); }
+    bool on_object_end(std::size_t, boost::system::error_code&) { return close(); }
+    bool on_array_begin(boost::system::error_code& ec) { return open(boost::json::array{}, ec); }
+    bool on_array_end(std::size_t, boost::system::error_code&) { return close(); }
+
+    bool on_key_part(boost::json::string_view s, std::size_t n, boost::system::error_code& ec) {
+        if (!check_length(n, ec)) {
+            return false;
+        }
+        part_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(boost::json::string_view s, std::size_t n, boost::system::error_code& ec) {
+        if (!check_length(n, ec)) {
+            return false;
+        }
+        auto& f = stack_.back();
+        if (part_.empty()) {
+            f.key.assign(s.data(), s.size());
+        } else {
+            part_.append(s.data(), s.size());
+            f.key.swap(part_);
+            part_.clear();
+        }
+        f.has_key = true;
+        return true;
+    }
+    bool on_string_part(boost::json::string_view s, std::size_t n, boost::system::error_code& ec) {
+        if (!check_length(n, ec)) {
+            return false;
+        }
+        part_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_string(boost::json::string_view s, std::size_t n, boost::system::error_code& ec) {
+        if (!check_length(n, ec)) {
+            return false;
+        }
+        if (part_.empty()) {
+            return put(boost::json::value(s));
+        }
+        part_.append(s.data(), s.size());
+        bool const ok = put(boost::json::value(boost::json::string_view(part_)));
+        part_.clear();
+        return ok;
+    }
+    bool on_number_part(boost::json::string_view s, boost::system::error_code&) {
+        number_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_int64(std::int64_t i, boost::json::string_view, boost::system::error_code&) {
+        number_.clear();
+        return put(boost::json::value(i));
+    }
+    bool on_uint64(std::uint64_t u, boost::json::string_view, boost::system::error_code&) {
+        number_.clear();
+        return put(boost::json::value(u));
+    }
+    bool on_double(double d, boost::json::string_view s, boost::system::error_code& ec) {
+        number_.append(s.data(), s.size());
+        double exact = d;
+        auto const r = std::from_chars(number_.data(), number_.data() + number_.size(), exact);
+        std::string text;
+        text.swap(number_);
+        if (r.ec == std::errc::result_out_of_range && std::isinf(d)) {
+            return stop(error::invalid_json, "number " + text + " is out of the range of a double", ec);
+        }
+        return put(boost::json::value(r.ec == std::errc{} ? exact : d));
+    }
+    bool on_bool(bool b, boost::system::error_code&) { return put(boost::json::value(b)); }
+    bool on_null(boost::system::error_code&) { return put(boost::json::value(nullptr)); }
+    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+private:
+    struct frame {
+        boost::json::value v;
+        std::string key;
+        bool has_key = false;
+    };
+
+    bool stop(error code, std::string message, boost::system::error_code& ec) {
+        problems_.add(problem{current_pointer(), code, std::move(message), {},
+                              "parse_error", drf::parse_error(to_string(code)).message});
+        ec = make_error_code(code);
+        return false;
+    }
+
+    bool check_length(std::size_t n, boost::system::error_code& ec) {
+        if (n <= opt_.max_string_length) {
+            return true;
+        }
+        return stop(error::size_exceeded,
+                    "string longer than the limit of " + std::to_string(opt_.max_string_length) + " bytes", ec);
+    }
+
+    bool open(boost::json::value v, boost::system::error_code& ec) {
+        if (stack_.size() >= opt_.max_depth) {
+            return stop(error::depth_exceeded,
+                        "nesting deeper than the limit of " + std::to_string(opt_.max_depth) + " levels", ec);
+        }
+        stack_.push_back(frame{std::move(v), {}, false});
+        return true;
+    }
+
+    bool close() {
+        boost::json::value v = std::move(stack_.back().v);
+        stack_.pop_back();
+        return put(std::move(v));
+    }
+
+    bool put(boost::json::value v) {
+        if (stack_.empty()) {
+            root = std::move(v);
+            return true;
+        }
+        auto& f = stack_.back();
+        if (f.v.is_array()) {
+            f.v.get_array().push_back(std::move(v));
+            return true;
+        }
+        auto& obj = f.v.get_object();
+        if (auto* existing = obj.if_contains(f.key)) {
+            if (opt_.allow_duplicate_keys) {
+                *existing = std::move(v);
+            } else {
+                // Keep the first and go on: every other problem is still worth reporting.
+                auto w = drf::duplicate_key();
+                problems_.add(problem{current_pointer(), error::duplicate_key,
+                                      "duplicate key \"" + f.key + "\"; the first value is kept",
+                                      quote_value(v), w.code, std::move(w.message)});
+            }
+        } else {
+            obj.emplace(f.key, std::move(v));
+        }
+        f.has_key = false;
+        return true;
+    }
+
+    parse_options const& opt_;
+    problem_list& problems_;
+    std::vector<frame> stack_;
+    std::string part_;
+    std::string number_;
+};
+
+/// Parses text into a DOM, adding every problem found; returns false when the text is not a
+/// usable document (syntax, limits), true when the DOM in `out` can be validated.
+inline bool parse_dom(std::string_view text, parse_options const& opt, problem_list& problems,
+                      boost::json::value& out) {
+    if (text.size() > opt.max_bytes) {
+        auto w = drf::parse_error("document too large");
+        problems.add(problem{"", error::size_exceeded,
+                             "document of " + std::to_string(text.size()) + " bytes is larger than the limit of " +
+                                 std::to_string(opt.max_bytes),
+                             {}, w.code, std::move(w.message)});
+        return false;
+    }
+    boost::json::parse_options bopt;
+    bopt.max_depth = opt.max_depth + 1; // our own check reports first, with a pointer
+    boost::json::basic_parser<dom_handler> p(bopt, opt, problems);
+    boost::system::error_code ec;
+    std::size_t const n = p.write_some(false, text.data(), text.size(), ec);
+    if (ec) {
+        if (ec.category() != error_category()) {
+            auto w = drf::parse_error(ec.message());
+            problems.add(problem{p.handler().current_pointer(), error::invalid_json,
+                                 "invalid JSON at byte " + std::to_string(n) + ": " + ec.message(), {}, w.code,
+                                 std::move(w.message)});
+        }
+        return false;
+    }
+    if (n < text.size()) {
+        auto w = drf::parse_error("extra data");
+        problems.add(problem{"", error::invalid_json,
+                             "invalid JSON at byte " + std::to_string(n) + ": extra data after the document", {},
+                             w.code, std::move(w.message)});
+        return false;
+    }
+    out = std::move(p.handler().root);
+    return true;
+}
+
+} // namespace authentik::events::schema::detail
+
+#endif

@@ -1,0 +1,260 @@
+#ifndef AUTHENTIK_EVENTS_SCHEMA_JSON_WRITER_HPP
+#define AUTHENTIK_EVENTS_SCHEMA_JSON_WRITER_HPP
+
+#include <boost/json/value.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace authentik::events::schema {
+
+/// Appends JSON text as Django REST framework's renderer writes it: compact separators, raw
+/// UTF-8, numbers as Python's repr(), U+2028/U+2029 escaped. Optionally indented.
+class json_writer {
+public:
+    /// Writes into out (appending); pretty indents by two spaces with ": " after keys.
+    explicit json_writer(std::string& out, bool pretty = false) : out_(out), pretty_(pretty) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    /// Writes the separator before the next member and its key.
+    void key(std::string_view k) {
+        separate();
+        write_string(k);
+        out_ += pretty_ ? ": " : ":";
+    }
+    /// Writes the separator before the next array element.
+    void element() { separate(); }
+
+    void null() { out_ += "null"; }
+    void boolean(bool b) { out_ += b ? "true" : "false"; }
+    void integer(std::int64_t i) { append_integer(i); }
+    void integer(std::uint64_t u) { append_integer(u); }
+    /// A double as Python's repr() writes it: 52.52, -0.1, 1e+16, 1e-05, 1.0. JSON has no
+    /// NaN or infinity, so those are written as null.
+    void number(double d) { append_python_double(out_, d); }
+    /// A string with JSON escapes; invalid UTF-8 (only possible in values built by hand) is
+    /// written as U+FFFD so that the output is always valid JSON.
+    void string(std::string_view s) { write_string(s); }
+    /// Any Boost.JSON value, recursively, with the rules above.
+    void value(boost::json::value const& v) {
+        switch (v.kind()) {
+        case boost::json::kind::null: null(); break;
+        case boost::json::kind::bool_: boolean(v.get_bool()); break;
+        case boost::json::kind::int64: integer(v.get_int64()); break;
+        case boost::json::kind::uint64: integer(v.get_uint64()); break;
+        case boost::json::kind::double_: number(v.get_double()); break;
+        case boost::json::kind::string: string(v.get_string()); break;
+        case boost::json::kind::array:
+            begin_array();
+            for (auto const& e : v.get_array()) {
+                element();
+                value(e);
+            }
+            end_array();
+            break;
+        case boost::json::kind::object:
+            begin_object();
+            for (auto const& kv : v.get_object()) {
+                key(kv.key());
+                value(kv.value());
+            }
+            end_object();
+            break;
+        }
+    }
+
+    /// Appends d as Python's repr() would.
+    static void append_python_double(std::string& out, double d) {
+        if (!std::isfinite(d)) {
+            out += "null";
+            return;
+        }
+        char buf[32];
+        // Shortest round-trip digits, the same digits Python's repr() picks.
+        auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+        std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));
+        std::size_t i = 0;
+        if (sci[0] == '-') {
+            out.push_back('-');
+            i = 1;
+        }
+        char digits[20];
+        std::size_t nd = 0;
+        for (; i < sci.size() && sci[i] != 'e'; ++i) {
+            if (sci[i] != '.') {
+                digits[nd++] = sci[i];
+            }
+        }
+        int exp = 0;
+        std::from_chars(sci.data() + i + 1 + (sci[i + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exp);
+        int const decpt = exp + 1; // digits[0..decpt) stand before the decimal point
+        std::string_view ds(digits, nd);
+        if (decpt > -4 && decpt <= 16) {
+            if (decpt <= 0) {
+                out += "0.";
+                out.append(static_cast<std::size_t>(-decpt), '0');
+                out += ds;
+            } else if (static_cast<std::size_t>(decpt) >= nd) {
+                out += ds;
+                out.append(static_cast<std::size_t>(decpt) - nd, '0');
+                out += ".0";
+            } else {
+                out += ds.substr(0, static_cast<std::size_t>(decpt));
+                out.push_back('.');
+                out += ds.substr(static_cast<std::size_t>(decpt));
+            }
+            return;
+        }
+        out.push_back(ds[0]);
+        if (nd > 1) {
+            out.push_back('.');
+            out += ds.substr(1);
+        }
+        int const e = decpt - 1;
+        out += e < 0 ? "e-" : "e+";
+        int const ae = e < 0 ? -e : e;
+        if (ae < 10) {
+            out.push_back('0');
+        }
+        out += std::to_string(ae);
+    }
+
+private:
+    template <class I>
+    void append_integer(I i) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, i);
+        out_.append(buf, r.ptr);
+    }
+
+    void open(char c) {
+        out_.push_back(c);
+        first_.push_back(1);
+    }
+    void close(char c) {
+        bool const empty = first_.back() != 0;
+        first_.pop_back();
+        if (pretty_ && !empty) {
+            newline();
+        }
+        out_.push_back(c);
+    }
+    void separate() {
+        if (first_.empty()) {
+            return;
+        }
+        if (first_.back() != 0) {
+            first_.back() = 0;
+        } else {
+            out_.push_back(',');
+        }
+        if (pretty_) {
+            newline();
+        }
+    }
+    void newline() {
+        out_.push_back('\n');
+        out_.append(first_.size() * 2, ' ');
+    }
+
+    void write_string(std::string_view s) {
+        static constexpr char hex[] = "0123456789abcdef";
+        out_.push_back('"');
+        std::size_t i = 0;
+        while (i < s.size()) {
+            auto const c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                std::size_t j = i + 1;
+                while (j < s.size()) {
+                    auto const d = static_cast<unsigned char>(s[j]);
+                    if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') {
+                        break;
+                    }
+                    ++j;
+                }
+                out_.append(s.data() + i, j - i);
+                i = j;
+                continue;
+            }
+            if (c < 0x80) {
+                switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\r': out_ += "\\r"; break;
+                case '\t': out_ += "\\t"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\f': out_ += "\\f"; break;
+                default:
+                    out_ += "\\u00";
+                    out_.push_back(hex[c >> 4U]);
+                    out_.push_back(hex[c & 0xFU]);
+                }
+                ++i;
+                continue;
+            }
+            std::size_t const n = utf8_sequence_length(s, i);
+            if (n == 0) {
+                out_ += "\xEF\xBF\xBD";
+                ++i;
+                continue;
+            }
+            // JavaScript treats U+2028 and U+2029 as line ends; DRF escapes them.
+            if (n == 3 && c == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                (static_cast<unsigned char>(s[i + 2]) & 0xFEU) == 0xA8) {
+                out_ += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+            } else {
+                out_.append(s.data() + i, n);
+            }
+            i += n;
+        }
+        out_.push_back('"');
+    }
+
+    // Length of the well-formed UTF-8 sequence at s[i], or 0 if it is not one.
+    static std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+        auto const b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+        auto const cont = [&](std::size_t k) { return i + k < s.size() && (b(k) & 0xC0U) == 0x80U; };
+        unsigned char const c = b(0);
+        if (c >= 0xC2 && c <= 0xDF) {
+            return cont(1) ? 2 : 0;
+        }
+        if (c >= 0xE0 && c <= 0xEF) {
+            if (!cont(1) || !cont(2)) {
+                return 0;
+            }
+            if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) >= 0xA0)) {
+                return 0; // overlong, or a UTF-16 surrogate
+            }
+            return 3;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            if (!cont(1) || !cont(2) || !cont(3)) {
+                return 0;
+            }
+            if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90)) {
+                return 0;
+            }
+            return 4;
+        }
+        return 0;
+    }
+
+    std::string& out_;
+    bool pretty_;
+    std::vector<char> first_; // one entry per open container: nothing written in it yet
+};
+
+} // namespace authentik::events::schema
+
+#endif

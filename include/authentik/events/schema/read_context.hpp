@@ -1,0 +1,87 @@
+#ifndef AUTHENTIK_EVENTS_SCHEMA_READ_CONTEXT_HPP
+#define AUTHENTIK_EVENTS_SCHEMA_READ_CONTEXT_HPP
+
+#include <authentik/events/schema/drf.hpp>
+#include <authentik/events/schema/json_pointer.hpp>
+#include <authentik/events/schema/json_writer.hpp>
+#include <authentik/events/schema/options.hpp>
+#include <authentik/events/schema/problem.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace authentik::events::schema {
+
+/// Longest offending value quoted in a problem, in bytes, before it is cut with "...".
+inline constexpr std::size_t max_quoted_value = 80;
+
+/// Compact JSON text of v, cut at max_quoted_value bytes on a UTF-8 boundary.
+[[nodiscard]] inline std::string quote_value(boost::json::value const& v) {
+    std::string text;
+    json_writer w(text);
+    w.value(v);
+    if (text.size() > max_quoted_value) {
+        std::size_t cut = max_quoted_value;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+            --cut;
+        }
+        text.resize(cut);
+        text += "...";
+    }
+    return text;
+}
+
+/// State of one read: options, the problems found, and the JSON Pointer of the current place.
+class read_context {
+public:
+    read_context(parse_options const& options, problem_list& problems) noexcept
+        : options_(options), problems_(problems) {}
+
+    [[nodiscard]] parse_options const& options() const noexcept { return options_; }
+    [[nodiscard]] problem_list& problems() noexcept { return problems_; }
+    /// The pointer of the value being read.
+    [[nodiscard]] std::string const& pointer() const noexcept { return pointer_; }
+
+    /// Restores the pointer when the read of a member or element ends.
+    class scope {
+    public:
+        scope(std::string& p, std::string_view key) : p_(p), size_(p.size()) { append_pointer_token(p, key); }
+        scope(std::string& p, std::size_t index) : p_(p), size_(p.size()) { append_pointer_token(p, index); }
+        scope(scope const&) = delete;
+        scope& operator=(scope const&) = delete;
+        ~scope() { p_.resize(size_); }
+
+    private:
+        std::string& p_;
+        std::size_t size_;
+    };
+
+    /// Descends into an object member.
+    [[nodiscard]] scope enter(std::string_view key) { return scope(pointer_, key); }
+    /// Descends into an array element.
+    [[nodiscard]] scope enter(std::size_t index) { return scope(pointer_, index); }
+
+    /// Records a problem at the current pointer.
+    void fail(error code, std::string message, boost::json::value const* offending, drf::wording drf) {
+        if (problems_.full()) {
+            problems_.add({}); // only marks the list truncated
+            return;
+        }
+        problems_.add(problem{pointer_, code, std::move(message),
+                              offending != nullptr ? quote_value(*offending) : std::string{}, drf.code,
+                              std::move(drf.message)});
+    }
+
+private:
+    parse_options const& options_;
+    problem_list& problems_;
+    std::string pointer_;
+};
+
+} // namespace authentik::events::schema
+
+#endif
