@@ -51,10 +51,14 @@ constexpr auto describe(schema::type_tag<ValidationError>) {
 [[nodiscard]] inline ValidationError to_validation_error(schema::problem_list const& problems) {
     ValidationError out;
     out.fields = schema::drf::to_body(problems);
-    if (auto it = out.fields.find("non_field_errors"); it != out.fields.end()) {
+    // A list of messages is the typed member; anything else under that key (errors nested by
+    // index, from a body whose own non_field_errors were bad) stays in `fields`, written as is.
+    if (auto it = out.fields.find("non_field_errors"); it != out.fields.end() && it->value().is_array()) {
         std::vector<std::string> list;
         for (auto const& m : it->value().get_array()) {
-            list.emplace_back(m.get_string());
+            if (m.is_string()) {
+                list.emplace_back(m.get_string());
+            }
         }
         out.non_field_errors = std::move(list);
         out.fields.erase(it);

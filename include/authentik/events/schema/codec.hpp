@@ -471,7 +471,7 @@ bool read_value(JV& jv, M& m, field_options const& fo, read_context& cx) {
             m.set_null();
             return true;
         } else {
-            cx.fail(error::null_not_allowed, "null is not allowed here", nullptr, drf::null());
+            cx.fail(error::null_not_allowed, "null is not allowed here", &jv, drf::null());
             return false;
         }
     }
@@ -519,6 +519,28 @@ template <class T>
         }
     });
     return p;
+}
+
+// Whether serializing v writes the described key `name` (present, or null).
+template <class T>
+[[nodiscard]] bool writes_field(T const& v, std::string_view name) noexcept {
+    bool writes = false;
+    for_each_entry<T>([&](auto const& e) {
+        using E = std::remove_cvref_t<decltype(e)>;
+        if constexpr (is_field<E>::value) {
+            if (e.name == name) {
+                using M = typename E::member_type;
+                if constexpr (is_std_optional<M>::value) {
+                    writes = (v.*e.member).has_value();
+                } else if constexpr (is_nullable<M>::value) {
+                    writes = !(v.*e.member).is_absent();
+                } else {
+                    writes = true;
+                }
+            }
+        }
+    });
+    return writes;
 }
 
 } // namespace detail
@@ -594,7 +616,7 @@ void write_object(T const& v, json_writer& w) {
         auto const& m = v.*e.member;
         if constexpr (detail::is_sink<E>::value) {
             for (auto const& kv : m) {
-                if (!has_field<T>(kv.key())) { // a described name here would write the key twice
+                if (!detail::writes_field(v, kv.key())) { // else the key would be written twice
                     w.key(kv.key());
                     w.value(kv.value());
                 }
@@ -629,7 +651,7 @@ boost::json::value object_to_value(T const& v, boost::json::storage_ptr sp) {
         auto const& m = v.*e.member;
         if constexpr (detail::is_sink<E>::value) {
             for (auto const& kv : m) {
-                if (!has_field<T>(kv.key())) {
+                if (!detail::writes_field(v, kv.key())) {
                     out.emplace(kv.key(), kv.value());
                 }
             }

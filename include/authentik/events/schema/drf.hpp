@@ -89,13 +89,14 @@ struct wording {
 }
 
 /// The 400 body a DRF server answers for these problems: each problem's DRF message under its
-/// pointer's keys (`{"created":["Datetime has wrong format. ..."]}`); problems about the whole
-/// document go to `non_field_errors`. Pointers into arrays nest by index as object keys.
+/// pointer's keys (`{"created":["Datetime has wrong format. ..."]}`). Problems about the whole
+/// document, and text that is not JSON at all (DRF's parse errors), go to `non_field_errors`.
+/// Pointers into arrays nest by index as object keys.
 [[nodiscard]] inline boost::json::object to_body(problem_list const& problems) {
     boost::json::object body;
     for (auto const& p : problems) {
         boost::json::object* at = &body;
-        std::string_view rest = p.pointer;
+        std::string_view rest = p.drf_code == "parse_error" ? std::string_view{} : std::string_view(p.pointer);
         std::string key = "non_field_errors";
         while (!rest.empty()) {
             key = first_pointer_token(rest);
@@ -103,17 +104,26 @@ struct wording {
             rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next);
             if (!rest.empty()) {
                 auto& slot = (*at)[key];
-                if (!slot.is_object()) {
+                if (slot.is_array()) {
+                    // Messages about the member itself move under its non_field_errors, as DRF
+                    // nests a serializer's own errors, so that none is lost.
+                    boost::json::object nested;
+                    nested["non_field_errors"] = std::move(slot);
+                    slot = std::move(nested);
+                } else if (!slot.is_object()) {
                     slot = boost::json::object{};
                 }
                 at = &slot.get_object();
             }
         }
-        auto& list = (*at)[key];
-        if (!list.is_array()) {
-            list = boost::json::array{};
+        auto* list = &(*at)[key];
+        if (list->is_object()) {
+            list = &list->get_object()["non_field_errors"];
         }
-        list.get_array().emplace_back(p.drf_message);
+        if (!list->is_array()) {
+            *list = boost::json::array{};
+        }
+        list->get_array().emplace_back(p.drf_message);
     }
     return body;
 }

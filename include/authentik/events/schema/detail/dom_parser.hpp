@@ -214,7 +214,8 @@ inline bool parse_dom(std::string_view text, parse_options const& opt, problem_l
         return false;
     }
     boost::json::parse_options bopt;
-    bopt.max_depth = opt.max_depth + 1; // our own check reports first, with a pointer
+    // Our own check reports first, with a pointer; saturate so that SIZE_MAX means unlimited.
+    bopt.max_depth = opt.max_depth == static_cast<std::size_t>(-1) ? opt.max_depth : opt.max_depth + 1;
     boost::json::basic_parser<dom_handler> p(bopt, opt, problems);
     boost::system::error_code ec;
     std::size_t const n = p.write_some(false, text.data(), text.size(), ec);
