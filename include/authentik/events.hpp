@@ -6,21 +6,27 @@
 #include <authentik/events/format/date_time.hpp>
 #include <authentik/events/format/ip_address.hpp>
 #include <authentik/events/format/uuid.hpp>
+#include <authentik/events/model/autocomplete.hpp>
 #include <authentik/events/model/event.hpp>
 #include <authentik/events/model/event_action.hpp>
 #include <authentik/events/model/event_actions.hpp>
+#include <authentik/events/model/event_request.hpp>
 #include <authentik/events/model/generic_error.hpp>
+#include <authentik/events/model/paginated_event_list.hpp>
+#include <authentik/events/model/pagination.hpp>
 #include <authentik/events/model/validation_error.hpp>
 #include <authentik/events/schema/conversion.hpp>
 #include <authentik/events/schema/describe.hpp>
 #include <authentik/events/schema/drf.hpp>
 #include <authentik/events/schema/error.hpp>
 #include <authentik/events/schema/nullable.hpp>
+#include <authentik/events/schema/number.hpp>
 #include <authentik/events/schema/options.hpp>
 #include <authentik/events/schema/parse.hpp>
 #include <authentik/events/schema/problem.hpp>
 #include <authentik/events/schema/result.hpp>
 #include <authentik/events/schema/serialize.hpp>
+#include <authentik/events/schema/walk.hpp>
 
 namespace authentik::events {
 
@@ -42,6 +48,7 @@ using schema::unknown_key_policy;
 using schema::validate;
 using schema::validate_or_throw;
 using schema::validation_failure;
+using schema::walk_result;
 
 } // namespace authentik::events
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace authentik::events {
 
@@ -76,6 +77,34 @@ public:
     /// The wire text, exactly as read.
     [[nodiscard]] std::string_view text() const noexcept {
         return kind_ == kind::known ? to_string(value_) : std::string_view(text_);
+    }
+
+    /// Whether the named release knows this action: custom actions are known to every
+    /// release, unknown text to none, and an unknown release name knows nothing.
+    [[nodiscard]] bool in_release(std::string_view release_name) const noexcept {
+        auto const r = find_release(release_name);
+        if (!r || kind_ == kind::unknown) {
+            return false;
+        }
+        return events::in_release(value_, *r);
+    }
+
+    /// The schema component's name.
+    [[nodiscard]] static constexpr std::string_view schema_name() noexcept { return "EventActions"; }
+
+    /// The schema's enum values in the named release (the newest when empty), in schema order.
+    [[nodiscard]] static std::vector<std::string_view> enum_values(std::string_view release_name = {}) {
+        auto const r = find_release(release_name.empty() ? latest_release : release_name);
+        std::vector<std::string_view> out;
+        if (!r) {
+            return out;
+        }
+        for (std::size_t i = 0; i < event_action_count; ++i) {
+            if (events::in_release(static_cast<EventActions>(i), *r)) {
+                out.push_back(event_action_names[i]);
+            }
+        }
+        return out;
     }
 
     friend bool operator==(event_action const& a, event_action const& b) noexcept {

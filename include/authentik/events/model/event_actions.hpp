@@ -95,11 +95,63 @@ inline constexpr std::array<std::string_view, 38> event_action_names{
     "custom_",
 };
 
+/// The authentik releases this library knows, oldest first; an index into this list is a
+/// release's id. Adding a release is one row here (and, for new actions, their enumerators,
+/// names and `event_action_since` entries).
+struct release {
+    std::string_view name;       ///< as authentik numbers it ("2026.5.6")
+    bool free_form_any;          ///< user/context/brand were `{}` in its schema, not `type: object`
+};
+
+/// Every known release. "2024" is the 2024 API reference the project started from, whose page
+/// does not name its patch release.
+inline constexpr std::array<release, 3> releases{{
+    {"2024", true},
+    {"2026.5.6", false},
+    {"2026.8", false},
+}};
+
+/// The newest release this library knows.
+inline constexpr std::string_view latest_release = releases.back().name;
+
+/// The index in `releases` of the release with this name; nullopt for an unknown name.
+[[nodiscard]] constexpr std::optional<std::size_t> find_release(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+        if (releases[i].name == name) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+/// For each EventActions value (by enumerator), the index in `releases` of the first release
+/// that has it.
+inline constexpr std::array<std::uint8_t, 38> event_action_since{
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // login .. configuration_error
+    1,                                                             // configuration_warning
+    0, 0, 0, 0, 0,                                                 // model_created .. update_available
+    1, 1, 1, 1, 1,                                                 // export_ready .. review_completed
+    2, 2, 2, 2, 2,                                                 // user_offboarded .. access_request_revoked
+    0,                                                             // custom_
+};
+
 /// How many EventActions values there are.
 inline constexpr std::size_t event_action_count = event_action_names.size();
 
 static_assert(static_cast<std::size_t>(EventActions::custom_) + 1 == event_action_count,
               "event_action_names must list every EventActions value, in order");
+
+static_assert(event_action_since.size() == event_action_count, "one release per action");
+
+/// The first release that has this action.
+[[nodiscard]] constexpr std::string_view since(EventActions a) noexcept {
+    return releases[event_action_since[static_cast<std::size_t>(a)]].name;
+}
+
+/// Whether the release with index `release_index` has this action.
+[[nodiscard]] constexpr bool in_release(EventActions a, std::size_t release_index) noexcept {
+    return event_action_since[static_cast<std::size_t>(a)] <= release_index;
+}
 
 /// The wire name of an action ("login_failed").
 [[nodiscard]] constexpr std::string_view to_string(EventActions a) noexcept {

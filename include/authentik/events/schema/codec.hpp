@@ -7,6 +7,7 @@
 #include <authentik/events/schema/describe.hpp>
 #include <authentik/events/schema/drf.hpp>
 #include <authentik/events/schema/json_writer.hpp>
+#include <authentik/events/schema/number.hpp>
 #include <authentik/events/schema/read_context.hpp>
 
 #include <boost/json/object.hpp>
@@ -45,6 +46,8 @@ enum class json_type : std::uint8_t { any, object, array, string, number, intege
 
 /// An enumeration that also holds values it does not know (the server's newer ones): built from
 /// any text, it says whether the text was one of the schema's values or not recognized at all.
+/// It may also have `in_release(name)` (checked when parse_options::release is set) and, for
+/// schema export, `schema_name()` and `enum_values(release)`.
 template <class E>
 concept open_enum = requires(E const& e, std::string_view s) {
     { E::from_text(s) } -> std::same_as<E>;
@@ -168,6 +171,9 @@ struct codec<std::string> {
             return false;
         }
         std::string_view const s = jv.get_string();
+        if (!detail::check_min_length(s, jv, fo, cx)) { // DRF says "blank" before any format
+            return false;
+        }
         bool ok = true;
         switch (fo.format) {
         case value_format::uuid:
@@ -191,7 +197,7 @@ struct codec<std::string> {
         case value_format::none:
         case value_format::enumeration: break;
         }
-        if (!ok || !detail::check_min_length(s, jv, fo, cx)) {
+        if (!ok) {
             return false;
         }
         out.assign(s.data(), s.size());
@@ -315,6 +321,44 @@ struct codec<double> {
     static boost::json::value to_value(double v, boost::json::storage_ptr sp) { return boost::json::value(v, std::move(sp)); }
 };
 
+template <>
+struct codec<number> {
+    static constexpr json_type type = json_type::number;
+
+    template <class JV>
+    static bool read(JV& jv, number& out, field_options const& fo, read_context& cx) {
+        if (jv.is_int64()) {
+            out = number(jv.get_int64());
+        } else if (jv.is_double()) {
+            out = number(jv.get_double());
+        } else if (jv.is_uint64()) {
+            out = number(jv.get_uint64());
+        } else {
+            detail::wrong_type(cx, jv, type, fo.format);
+            return false;
+        }
+        return true;
+    }
+    static void write(number const& v, json_writer& w) {
+        if (v.is_double()) {
+            w.number(v.as_double());
+        } else if (v.is_uint64()) {
+            w.integer(v.as_uint64());
+        } else {
+            w.integer(v.as_int64());
+        }
+    }
+    static boost::json::value to_value(number const& v, boost::json::storage_ptr sp) {
+        if (v.is_double()) {
+            return boost::json::value(v.as_double(), std::move(sp));
+        }
+        if (v.is_uint64()) {
+            return boost::json::value(v.as_uint64(), std::move(sp));
+        }
+        return boost::json::value(v.as_int64(), std::move(sp));
+    }
+};
+
 /// A free-form object (`type: object, additionalProperties: {}`): any members, kept verbatim.
 template <>
 struct codec<boost::json::object> {
@@ -422,10 +466,19 @@ struct codec<E> {
                     &jv, drf::invalid_choice(s));
             return false;
         }
-        if (v.is_unknown() && cx.options().unknown_actions == unknown_enum_policy::reject) {
-            cx.fail(error::unknown_action, "\"" + std::string(s) + "\" is not a known value", &jv,
-                    drf::invalid_choice(s));
-            return false;
+        if (cx.options().unknown_actions == unknown_enum_policy::reject) {
+            std::string_view const release = cx.options().release;
+            bool newer = false;
+            if constexpr (requires { v.in_release(release); }) {
+                newer = !release.empty() && !v.is_unknown() && !v.in_release(release);
+            }
+            if (v.is_unknown() || newer) {
+                cx.fail(error::unknown_action,
+                        newer ? "\"" + std::string(s) + "\" is newer than release " + std::string(release)
+                              : "\"" + std::string(s) + "\" is not a known value",
+                        &jv, drf::invalid_choice(s));
+                return false;
+            }
         }
         out = std::move(v);
         return true;

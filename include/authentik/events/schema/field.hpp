@@ -70,8 +70,8 @@ template <class Owner, class Member>
 
 /// What a descriptor says about the type as a whole.
 struct object_info {
-    std::string_view name;        ///< the schema component's name ("Event")
-    std::string_view description; ///< schema's description
+    std::string_view name{};        ///< the schema component's name ("Event")
+    std::string_view description{}; ///< schema's description
 };
 
 } // namespace authentik::events::schema

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace authentik::events::schema {
 
@@ -33,6 +34,9 @@ struct parse_options {
     std::size_t max_string_length = std::size_t{8} << 20U;
     /// Most problems collected before the list is marked truncated.
     std::size_t max_problems = 100;
+    /// The API release to validate against (empty: the newest the library knows). An enum
+    /// value newer than it counts as unknown, so strict mode rejects it.
+    std::string_view release{};
 
     /// Rejects unknown keys and unknown actions: for validating what one's own server writes.
     [[nodiscard]] static constexpr parse_options strict() noexcept {

@@ -43,6 +43,7 @@ public:
 
     /// Adds a problem unless the cap is reached, in which case the list only becomes truncated().
     void add(problem p) {
+        ++total_;
         if (items_.size() < cap_) {
             items_.push_back(std::move(p));
         } else {
@@ -55,6 +56,8 @@ public:
     /// True when problems were dropped because of the cap.
     [[nodiscard]] bool truncated() const noexcept { return truncated_; }
     [[nodiscard]] bool empty() const noexcept { return items_.empty(); }
+    /// Problems found, the dropped ones included.
+    [[nodiscard]] std::size_t total() const noexcept { return total_; }
     [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
     [[nodiscard]] problem const& operator[](std::size_t i) const noexcept { return items_[i]; }
     [[nodiscard]] auto begin() const noexcept { return items_.begin(); }
@@ -75,6 +78,7 @@ public:
 private:
     std::vector<problem> items_;
     std::size_t cap_;
+    std::size_t total_ = 0;
     bool truncated_ = false;
 };
 

@@ -38,8 +38,9 @@ inline constexpr std::size_t max_quoted_value = 80;
 /// State of one read: options, the problems found, and the JSON Pointer of the current place.
 class read_context {
 public:
-    read_context(parse_options const& options, problem_list& problems) noexcept
-        : options_(options), problems_(problems) {}
+    /// `base` is the pointer of the value read, when it is part of a larger document.
+    read_context(parse_options const& options, problem_list& problems, std::string base = {}) noexcept
+        : options_(options), problems_(problems), pointer_(std::move(base)) {}
 
     [[nodiscard]] parse_options const& options() const noexcept { return options_; }
     [[nodiscard]] problem_list& problems() noexcept { return problems_; }
@@ -68,7 +69,7 @@ public:
     /// Records a problem at the current pointer.
     void fail(error code, std::string message, boost::json::value const* offending, drf::wording drf) {
         if (problems_.full()) {
-            problems_.add({}); // only marks the list truncated
+            problems_.add({}); // only counts it and marks the list truncated
             return;
         }
         problems_.add(problem{pointer_, code, std::move(message),

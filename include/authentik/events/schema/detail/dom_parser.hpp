@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -35,6 +36,19 @@ public:
 
     dom_handler(parse_options const& o, problem_list& p) : opt_(o), problems_(p) {}
 
+    /// Where split_array sends elements.
+    struct element_sink {
+        std::string_view key;
+        std::function<void(boost::json::value&&, std::size_t)> deliver;
+    };
+
+    /// Hands each element of the top-level array member `key` to `deliver(value, index)` as it
+    /// completes, instead of keeping it: a page of any length is then held one element at a time.
+    void split_array(std::string_view key, std::function<void(boost::json::value&&, std::size_t)> deliver) {
+        split_key_ = key;
+        deliver_ = std::move(deliver);
+    }
+
     boost::json::value root;
 
     // The pointer of the place the parser is at, for problems found mid-document.
@@ -46,7 +60,7 @@ public:
                     append_pointer_token(p, f.key);
                 }
             } else {
-                append_pointer_token(p, f.v.get_array().size());
+                append_pointer_token(p, f.split ? f.delivered : f.v.get_array().size());
             }
         }
         return p;
@@ -134,6 +148,8 @@ private:
         boost::json::value v;
         std::string key;
         bool has_key = false;
+        bool split = false;       // the array whose elements go to deliver_
+        std::size_t delivered = 0;
     };
 
     bool stop(error code, std::string message, boost::system::error_code& ec) {
@@ -156,7 +172,9 @@ private:
             return stop(error::depth_exceeded,
                         "nesting deeper than the limit of " + std::to_string(opt_.max_depth) + " levels", ec);
         }
-        stack_.push_back(frame{std::move(v), {}, false});
+        bool const split = deliver_ && v.is_array() && stack_.size() == 1 && stack_[0].has_key &&
+                           stack_[0].key == split_key_;
+        stack_.push_back(frame{std::move(v), {}, false, split, 0});
         return true;
     }
 
@@ -172,6 +190,10 @@ private:
             return true;
         }
         auto& f = stack_.back();
+        if (f.split) {
+            deliver_(std::move(v), f.delivered++);
+            return true;
+        }
         if (f.v.is_array()) {
             f.v.get_array().push_back(std::move(v));
             return true;
@@ -199,12 +221,15 @@ private:
     std::vector<frame> stack_;
     std::string part_;
     std::string number_;
+    std::string_view split_key_;
+    std::function<void(boost::json::value&&, std::size_t)> deliver_;
 };
 
 /// Parses text into a DOM, adding every problem found; returns false when the text is not a
-/// usable document (syntax, limits), true when the DOM in `out` can be validated.
+/// usable document (syntax, limits), true when the DOM in `out` can be validated. With a
+/// `split` sink, the elements of that top-level array go to it instead of into `out`.
 inline bool parse_dom(std::string_view text, parse_options const& opt, problem_list& problems,
-                      boost::json::value& out) {
+                      boost::json::value& out, dom_handler::element_sink split = {}) {
     if (text.size() > opt.max_bytes) {
         auto w = drf::parse_error("document too large");
         problems.add(problem{"", error::size_exceeded,
@@ -217,6 +242,9 @@ inline bool parse_dom(std::string_view text, parse_options const& opt, problem_l
     // Our own check reports first, with a pointer; saturate so that SIZE_MAX means unlimited.
     bopt.max_depth = opt.max_depth == static_cast<std::size_t>(-1) ? opt.max_depth : opt.max_depth + 1;
     boost::json::basic_parser<dom_handler> p(bopt, opt, problems);
+    if (split.deliver) {
+        p.handler().split_array(split.key, std::move(split.deliver));
+    }
     boost::system::error_code ec;
     std::size_t const n = p.write_some(false, text.data(), text.size(), ec);
     if (ec) {
