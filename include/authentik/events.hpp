@@ -12,6 +12,7 @@
 #include <authentik/events/model/event_actions.hpp>
 #include <authentik/events/model/event_request.hpp>
 #include <authentik/events/model/generic_error.hpp>
+#include <authentik/events/model/openapi.hpp>
 #include <authentik/events/model/paginated_event_list.hpp>
 #include <authentik/events/model/pagination.hpp>
 #include <authentik/events/model/validation_error.hpp>
@@ -19,6 +20,7 @@
 #include <authentik/events/schema/describe.hpp>
 #include <authentik/events/schema/drf.hpp>
 #include <authentik/events/schema/error.hpp>
+#include <authentik/events/schema/export.hpp>
 #include <authentik/events/schema/nullable.hpp>
 #include <authentik/events/schema/number.hpp>
 #include <authentik/events/schema/options.hpp>

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -209,6 +210,78 @@ BOOST_AUTO_TEST_CASE(lookup_is_usable_at_compile_time) {
     static_assert(ae::to_string(EventActions::access_request_revoked) == "access_request_revoked");
     constexpr auto looked_up = ae::event_action_from_string("user_offboarded");
     BOOST_TEST((looked_up == EventActions::user_offboarded));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(releases)
+
+BOOST_AUTO_TEST_CASE(three_releases_oldest_first) {
+    BOOST_TEST_REQUIRE(ae::releases.size() == 3U);
+    BOOST_TEST(ae::releases[0].name == "2024");
+    BOOST_TEST(ae::releases[1].name == "2026.5.6");
+    BOOST_TEST(ae::releases[2].name == "2026.8");
+    BOOST_TEST(ae::latest_release == "2026.8");
+    // Only the 2024 schema wrote the free-form members as `{}`.
+    BOOST_TEST(ae::releases[0].free_form_any);
+    BOOST_TEST(!ae::releases[1].free_form_any);
+    BOOST_TEST(!ae::releases[2].free_form_any);
+}
+
+BOOST_AUTO_TEST_CASE(find_release_by_exact_name) {
+    BOOST_TEST((ae::find_release("2024") == std::optional<std::size_t>(0)));
+    BOOST_TEST((ae::find_release("2026.5.6") == std::optional<std::size_t>(1)));
+    BOOST_TEST((ae::find_release("2026.8") == std::optional<std::size_t>(2)));
+    for (std::string_view bad : {"", "2025", "2026.5", "2026.8.0", "2026.5.6 ", "latest", "2024.1"}) {
+        BOOST_TEST(!ae::find_release(bad).has_value(), "\"" << bad << "\"");
+    }
+    static_assert(ae::find_release("2026.5.6") == std::optional<std::size_t>(1));
+}
+
+BOOST_AUTO_TEST_CASE(since_names_the_first_release_of_each_action) {
+    BOOST_TEST(ae::since(EventActions::login) == "2024");
+    BOOST_TEST(ae::since(EventActions::custom_) == "2024");
+    BOOST_TEST(ae::since(EventActions::update_available) == "2024");
+    BOOST_TEST(ae::since(EventActions::configuration_error) == "2024");
+    BOOST_TEST(ae::since(EventActions::model_created) == "2024");
+    BOOST_TEST(ae::since(EventActions::configuration_warning) == "2026.5.6");
+    BOOST_TEST(ae::since(EventActions::export_ready) == "2026.5.6");
+    BOOST_TEST(ae::since(EventActions::review_completed) == "2026.5.6");
+    BOOST_TEST(ae::since(EventActions::user_offboarded) == "2026.8");
+    BOOST_TEST(ae::since(EventActions::access_request_revoked) == "2026.8");
+    static_assert(ae::since(EventActions::access_request_created) == "2026.8");
+
+    // Every action: the seed's in 2024, the six new ones in 2026.5.6, the rest in 2026.8.
+    std::set<std::string_view> const seed(seed_names.begin(), seed_names.end());
+    std::set<std::string_view> const schema(schema_2026_5_6_names.begin(), schema_2026_5_6_names.end());
+    for (auto const& a : all_actions) {
+        std::string_view const expected = seed.count(a.name) != 0U     ? "2024"
+                                          : schema.count(a.name) != 0U ? "2026.5.6"
+                                                                       : "2026.8";
+        BOOST_TEST(ae::since(a.value) == expected, a.name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(in_release_by_index) {
+    BOOST_TEST(ae::in_release(EventActions::login, 0));
+    BOOST_TEST(ae::in_release(EventActions::login, 2));
+    BOOST_TEST(!ae::in_release(EventActions::configuration_warning, 0));
+    BOOST_TEST(ae::in_release(EventActions::configuration_warning, 1));
+    BOOST_TEST(ae::in_release(EventActions::configuration_warning, 2));
+    BOOST_TEST(!ae::in_release(EventActions::user_offboarded, 0));
+    BOOST_TEST(!ae::in_release(EventActions::user_offboarded, 1));
+    BOOST_TEST(ae::in_release(EventActions::user_offboarded, 2));
+    BOOST_TEST(ae::in_release(EventActions::custom_, 0));
+    // Counts per release: 27, 33, 38.
+    std::size_t counts[3] = {};
+    for (std::size_t r = 0; r < 3; ++r) {
+        for (std::size_t i = 0; i < ae::event_action_count; ++i) {
+            counts[r] += ae::in_release(static_cast<EventActions>(i), r) ? 1U : 0U;
+        }
+    }
+    BOOST_TEST(counts[0] == 27U);
+    BOOST_TEST(counts[1] == 33U);
+    BOOST_TEST(counts[2] == 38U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -89,6 +89,11 @@ public:
         return events::in_release(value_, *r);
     }
 
+    /// Whether this library knows the named release.
+    [[nodiscard]] static constexpr bool knows_release(std::string_view release_name) noexcept {
+        return find_release(release_name).has_value();
+    }
+
     /// The schema component's name.
     [[nodiscard]] static constexpr std::string_view schema_name() noexcept { return "EventActions"; }
 

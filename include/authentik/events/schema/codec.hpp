@@ -46,7 +46,8 @@ enum class json_type : std::uint8_t { any, object, array, string, number, intege
 
 /// An enumeration that also holds values it does not know (the server's newer ones): built from
 /// any text, it says whether the text was one of the schema's values or not recognized at all.
-/// It may also have `in_release(name)` (checked when parse_options::release is set) and, for
+/// It may also have `in_release(name)` and `knows_release(name)` (checked when
+/// parse_options::release is set) and, for
 /// schema export, `schema_name()` and `enum_values(release)`.
 template <class E>
 concept open_enum = requires(E const& e, std::string_view s) {
@@ -469,7 +470,13 @@ struct codec<E> {
         if (cx.options().unknown_actions == unknown_enum_policy::reject) {
             std::string_view const release = cx.options().release;
             bool newer = false;
-            if constexpr (requires { v.in_release(release); }) {
+            if constexpr (requires { v.in_release(release); E::knows_release(release); }) {
+                if (!release.empty() && !E::knows_release(release)) {
+                    cx.fail(error::unknown_action,
+                            "parse_options::release \"" + std::string(release) + "\" is not a release this library knows",
+                            &jv, drf::invalid_choice(s));
+                    return false;
+                }
                 newer = !release.empty() && !v.is_unknown() && !v.in_release(release);
             }
             if (v.is_unknown() || newer) {

@@ -43,8 +43,22 @@ public:
                                                            : static_cast<double>(std::get<1>(v_));
     }
 
-    /// Same kind and same value: `1` and `1.0` differ, as their text does.
-    friend constexpr bool operator==(number const&, number const&) = default;
+    /// Integers equal integers of the same value whatever their storage; doubles equal doubles.
+    /// `1` and `1.0` differ, as their text does.
+    friend constexpr bool operator==(number const& a, number const& b) noexcept {
+        if (a.is_double() || b.is_double()) {
+            return a.is_double() && b.is_double() && a.as_double() == b.as_double();
+        }
+        if (a.is_int64() && b.is_int64()) {
+            return a.as_int64() == b.as_int64();
+        }
+        if (a.is_uint64() && b.is_uint64()) {
+            return a.as_uint64() == b.as_uint64();
+        }
+        number const& s = a.is_int64() ? a : b; // one signed, one unsigned
+        number const& u = a.is_int64() ? b : a;
+        return s.as_int64() >= 0 && static_cast<std::uint64_t>(s.as_int64()) == u.as_uint64();
+    }
 
 private:
     std::variant<std::int64_t, std::uint64_t, double> v_{std::int64_t{0}};

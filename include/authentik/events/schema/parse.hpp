@@ -11,6 +11,8 @@
 
 #include <exception>
 #include <new>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -35,6 +37,15 @@ inline problem_list out_of_memory(parse_options const& opt) {
     return p;
 }
 
+// Boost.JSON throws std::length_error or system_error past its own size limits (a string over
+// 2 GiB, an object over its maximum size); the non-throwing API turns that into a problem.
+inline problem_list container_limit(parse_options const& opt, char const* what) {
+    problem_list p(opt.max_problems);
+    p.add(problem{"", error::size_exceeded, std::string("a container limit was reached: ") + what, {},
+                  "parse_error", "JSON parse error - document too large"});
+    return p;
+}
+
 } // namespace detail
 
 /// Parses and validates JSON text as a T; never throws. Every problem is reported, each at
@@ -50,6 +61,8 @@ template <described T>
         return detail::read_document<T>(dom, opt, std::move(problems));
     } catch (std::bad_alloc const&) {
         return detail::out_of_memory(opt);
+    } catch (std::exception const& e) {
+        return detail::container_limit(opt, e.what());
     }
 }
 
@@ -61,6 +74,8 @@ template <described T>
         return detail::read_document<T>(jv, opt, problem_list(opt.max_problems));
     } catch (std::bad_alloc const&) {
         return detail::out_of_memory(opt);
+    } catch (std::exception const& e) {
+        return detail::container_limit(opt, e.what());
     }
 }
 
@@ -71,6 +86,8 @@ template <described T>
         return detail::read_document<T>(jv, opt, problem_list(opt.max_problems));
     } catch (std::bad_alloc const&) {
         return detail::out_of_memory(opt);
+    } catch (std::exception const& e) {
+        return detail::container_limit(opt, e.what());
     }
 }
 

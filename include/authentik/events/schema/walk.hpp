@@ -45,7 +45,7 @@ template <described Page, described Element, class F>
     walk_result<Page> out{std::nullopt, problem_list(opt.max_problems), 0, 0};
     problem_list& problems = out.problems;
     try {
-        std::size_t seen = problems.total(); // problems before the current element
+        std::size_t seen = 0; // problems found before the current element began
         auto deliver = [&](boost::json::value&& v, std::size_t index) {
             ++out.elements;
             std::string base;
@@ -62,7 +62,8 @@ template <described Page, described Element, class F>
             seen = problems.total();
         };
         boost::json::value dom;
-        if (!detail::parse_dom(text, opt, problems, dom, {key, deliver})) {
+        auto begin = [&] { seen = problems.total(); };
+        if (!detail::parse_dom(text, opt, problems, dom, {key, begin, deliver})) {
             return out;
         }
         read_context cx(opt, problems);

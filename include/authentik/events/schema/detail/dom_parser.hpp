@@ -39,13 +39,17 @@ public:
     /// Where split_array sends elements.
     struct element_sink {
         std::string_view key;
+        std::function<void()> begin;
         std::function<void(boost::json::value&&, std::size_t)> deliver;
     };
 
     /// Hands each element of the top-level array member `key` to `deliver(value, index)` as it
     /// completes, instead of keeping it: a page of any length is then held one element at a time.
-    void split_array(std::string_view key, std::function<void(boost::json::value&&, std::size_t)> deliver) {
+    /// `begin()` is called when that array opens, before its first element.
+    void split_array(std::string_view key, std::function<void()> begin,
+                     std::function<void(boost::json::value&&, std::size_t)> deliver) {
         split_key_ = key;
+        begin_ = std::move(begin);
         deliver_ = std::move(deliver);
     }
 
@@ -172,8 +176,13 @@ private:
             return stop(error::depth_exceeded,
                         "nesting deeper than the limit of " + std::to_string(opt_.max_depth) + " levels", ec);
         }
+        // Only the first array under the key is walked: a repeated key is reported by put()
+        // when the second one closes, and its elements are kept out of the walk.
         bool const split = deliver_ && v.is_array() && stack_.size() == 1 && stack_[0].has_key &&
-                           stack_[0].key == split_key_;
+                           stack_[0].key == split_key_ && !stack_[0].v.get_object().contains(split_key_);
+        if (split && begin_) {
+            begin_();
+        }
         stack_.push_back(frame{std::move(v), {}, false, split, 0});
         return true;
     }
@@ -222,6 +231,7 @@ private:
     std::string part_;
     std::string number_;
     std::string_view split_key_;
+    std::function<void()> begin_;
     std::function<void(boost::json::value&&, std::size_t)> deliver_;
 };
 
@@ -243,7 +253,7 @@ inline bool parse_dom(std::string_view text, parse_options const& opt, problem_l
     bopt.max_depth = opt.max_depth == static_cast<std::size_t>(-1) ? opt.max_depth : opt.max_depth + 1;
     boost::json::basic_parser<dom_handler> p(bopt, opt, problems);
     if (split.deliver) {
-        p.handler().split_array(split.key, std::move(split.deliver));
+        p.handler().split_array(split.key, std::move(split.begin), std::move(split.deliver));
     }
     boost::system::error_code ec;
     std::size_t const n = p.write_some(false, text.data(), text.size(), ec);
