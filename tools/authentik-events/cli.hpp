@@ -106,6 +106,9 @@ struct subcommand {
 
 /// The subcommands, each defined in its own file.
 extern subcommand const schema_command;
+extern subcommand const validate_command;
+extern subcommand const format_command;
+extern subcommand const fixtures_command;
 
 } // namespace authentik_events_cli
 

@@ -16,7 +16,7 @@ namespace authentik_events_cli {
 namespace {
 
 // In the order --help lists them.
-std::array<subcommand const*, 1> const commands{&schema_command};
+std::array<subcommand const*, 4> const commands{&schema_command, &validate_command, &format_command, &fixtures_command};
 
 void program_help(std::ostream& out) {
     out << "usage: " << program << " <command> [options]\n"
