@@ -231,6 +231,19 @@ BOOST_AUTO_TEST_CASE(enum_values_of_2026_5_6_are_the_spec_33_in_order) {
     BOOST_TEST((v == as_vector(enum_2026_5_6)));
 }
 
+BOOST_AUTO_TEST_CASE(enum_values_of_2026_8_are_2026_5_6_and_its_five_new_actions) {
+    // design.md: 2026.8 adds five actions; the schema keeps custom_ last.
+    std::vector<std::string_view> expected(enum_2026_5_6.begin(), enum_2026_5_6.end() - 1);
+    for (std::string_view a : {"user_offboarded", "access_request_created", "access_request_approved",
+                               "access_request_denied", "access_request_revoked", "custom_"}) {
+        expected.push_back(a);
+    }
+    BOOST_TEST((event_action::enum_values("2026.8") == expected));
+    BOOST_TEST(ae::since(ae::EventActions::access_request_revoked) == "2026.8");
+    BOOST_TEST(ae::since(ae::EventActions::configuration_warning) == "2026.5.6");
+    BOOST_TEST(ae::since(ae::EventActions::custom_) == "2024");
+}
+
 BOOST_AUTO_TEST_CASE(enum_values_default_to_the_newest_release) {
     auto const v = event_action::enum_values();
     BOOST_TEST_REQUIRE(v.size() == 38U);

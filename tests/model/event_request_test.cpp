@@ -169,6 +169,33 @@ BOOST_AUTO_TEST_CASE(every_enum_value_is_accepted) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_targeted_release_takes_only_its_own_enum) {
+    // user_offboarded came in 2026.8: a 2026.5.6 server answers invalid_choice for it, in any
+    // mode, while the release's own values and the bare custom_ still pass.
+    parse_options for_2026_5;
+    for_2026_5.release = "2026.5.6";
+    auto const newer = schema::parse<EventRequest>(request_with("user_offboarded"), for_2026_5);
+    check_problems(newer.problems(), {{"/action", error::unknown_action, "invalid_choice",
+                                       "\"user_offboarded\" is not a valid choice."}});
+    BOOST_TEST(newer.problems()[0].message.find("in release 2026.5.6") != std::string::npos);
+    BOOST_TEST(schema::parse<EventRequest>(request_with("user_offboarded")).has_value());
+    BOOST_TEST(schema::parse<EventRequest>(request_with("export_ready"), for_2026_5).has_value());
+    BOOST_TEST(schema::parse<EventRequest>(request_with("custom_"), for_2026_5).has_value());
+    parse_options for_2024;
+    for_2024.release = "2024";
+    auto const patch = schema::parse<PatchedEventRequest>(R"({"action":"export_ready"})", for_2024);
+    check_problems(patch.problems(), {{"/action", error::unknown_action, "invalid_choice",
+                                       "\"export_ready\" is not a valid choice."}});
+    // Every value of a release's exported enum is accepted when targeting that release.
+    for (auto const& r : ae::releases) {
+        parse_options o;
+        o.release = r.name;
+        for (auto name : ae::event_action::enum_values(r.name)) {
+            BOOST_TEST(schema::parse<EventRequest>(request_with(name), o).has_value(), r.name << " " << name);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(action_that_is_not_a_string) {
     auto const r = schema::parse<EventRequest>(R"({"action":5,"app":"a"})");
     check_problems(r.problems(), {{"/action", error::wrong_type, "invalid_choice", "\"5\" is not a valid choice."}});

@@ -312,6 +312,23 @@ BOOST_AUTO_TEST_CASE(results_that_are_not_an_array) {
     BOOST_TEST(calls == 1U);
 }
 
+BOOST_AUTO_TEST_CASE(elements_that_are_not_objects_get_the_problems_parse_gives) {
+    std::string const good = read_data("login_ipv6.json");
+    for (std::string_view bad : {"null", "5", R"("x")", "[]"}) {
+        BOOST_TEST_CONTEXT("element " << bad) {
+            std::string const text = page_of("[" + good + "," + std::string(bad) + "," + good + "]");
+            std::vector<std::size_t> indices;
+            auto const w = ae::walk_events(text, [&](std::size_t i, Event&&) { indices.push_back(i); });
+            BOOST_TEST((indices == std::vector<std::size_t>{0, 2}));
+            auto const whole = schema::parse<ae::PaginatedEventList>(text);
+            BOOST_TEST_REQUIRE(!whole.has_value());
+            // Same pointer, code, message and DRF wording as the whole-page parse.
+            BOOST_TEST((w.problems.items() == whole.problems().items()));
+            BOOST_TEST(w.problems[0].pointer == "/results/1");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(missing_or_bad_page_members_still_deliver_the_elements) {
     std::string const good = read_data("login_ipv6.json");
     std::size_t calls = 0;

@@ -462,10 +462,22 @@ struct codec<E> {
         }
         std::string_view const s = jv.get_string();
         E v = E::from_text(s);
-        if (fo.enum_only && !v.is_enum_value()) {
-            cx.fail(error::unknown_action, "\"" + std::string(s) + "\" is not one of the schema's enum values",
-                    &jv, drf::invalid_choice(s));
-            return false;
+        if (fo.enum_only) {
+            // Only the schema's enum of the targeted release: a write body is checked as that
+            // release's server would check it, whatever the unknown-value policy says.
+            bool in_target = v.is_enum_value();
+            if constexpr (requires { v.in_release(cx.options().release); }) {
+                std::string_view const release = cx.options().release;
+                in_target = in_target && (release.empty() || v.in_release(release));
+            }
+            if (!in_target) {
+                std::string_view const release = cx.options().release;
+                cx.fail(error::unknown_action,
+                        "\"" + std::string(s) + "\" is not one of the schema's enum values" +
+                            (release.empty() ? std::string() : " in release " + std::string(release)),
+                        &jv, drf::invalid_choice(s));
+                return false;
+            }
         }
         if (cx.options().unknown_actions == unknown_enum_policy::reject) {
             std::string_view const release = cx.options().release;

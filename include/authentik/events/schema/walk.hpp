@@ -55,7 +55,8 @@ template <described Page, described Element, class F>
             bool clean = problems.total() == seen;
             read_context cx(opt, problems, std::move(base));
             Element e{};
-            if (read_object(v, e, cx) && clean) {
+            // As parse<Page> reads each element: null and wrong types get the same codes.
+            if (read_value(v, e, field_options{}, cx) && clean) {
                 ++out.delivered;
                 on_element(index, std::move(e));
             }
