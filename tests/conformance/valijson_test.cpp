@@ -1,6 +1,7 @@
 // An independent check of the exported JSON Schema: valijson, given the draft 7 document this
 // library exports, must reach the library's own verdict (parse / validate, default options) on
-// every payload in tests/data and on invalid mutations of each valid one.
+// every payload in tests/data, on invalid mutations of each valid one, and on the fixtures
+// generator's valid and invalid fixtures (fixtures.hpp) of every API type.
 //
 // Compared only where both sides can judge. JSON Schema cannot express these rules, so inputs
 // whose verdict depends on them are left out (docs/schema.md lists the same):
@@ -18,6 +19,7 @@
 #include <stdexcept> // valijson/exceptions.hpp includes it inside namespace valijson: include it first
 
 #include <authentik/events.hpp>
+#include <authentik/events/fixtures.hpp>
 #include <authentik/events/model/openapi.hpp>
 #include <authentik/events/schema/json_pointer.hpp>
 
@@ -95,6 +97,8 @@ std::vector<checked_type> const& checked_types() {
         v.push_back(make_checked<ae::ValidationError>("validation_error", false));
         v.push_back(make_checked<ae::GenericError>("generic_error", false));
         v.push_back(make_checked<ae::PaginatedEventList>("paginated_event_list", true));
+        v.push_back(make_checked<ae::Pagination>("pagination_", false));
+        v.push_back(make_checked<ae::Autocomplete>("autocomplete_", false));
         v.push_back(make_checked<ae::Event>("", true));
         return v;
     }();
@@ -384,6 +388,50 @@ BOOST_AUTO_TEST_CASE(payloads_and_their_mutations) {
     BOOST_TEST(valid_payloads >= 10U);
     BOOST_TEST(counts.both_valid >= 100U);
     BOOST_TEST(counts.both_invalid >= 500U);
+}
+
+namespace {
+
+// Valid fixtures of T from several seeds, and every invalid fixture of each seed, judged by both.
+template <class T>
+void compare_fixtures(tally& counts, std::size_t& invalid_fixtures) {
+    auto const& t = type_named(schema::component_name<T>());
+    for (std::uint64_t seed = 1; seed <= 25; ++seed) {
+        ae::fixtures::generator g(seed);
+        for (int k = 0; k < 4; ++k) {
+            std::string const text = ae::serialize(g.make<T>());
+            compare(t, boost::json::parse(text), text, "fixture seed " + std::to_string(seed), counts);
+        }
+        for (auto const& f : ae::fixtures::invalid_fixtures<T>(g)) {
+            ++invalid_fixtures;
+            boost::system::error_code ec;
+            boost::json::value const doc = boost::json::parse(f.payload, ec);
+            // Strict-only rules are valid under the defaults compare() uses: both must accept.
+            compare(t, ec ? boost::json::value() : doc, f.payload,
+                    "invalid fixture " + f.rule + " seed " + std::to_string(seed), counts);
+        }
+    }
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(generated_fixtures_and_invalid_fixtures) {
+    tally counts;
+    std::size_t invalid = 0;
+    compare_fixtures<ae::Event>(counts, invalid);
+    compare_fixtures<ae::EventRequest>(counts, invalid);
+    compare_fixtures<ae::PatchedEventRequest>(counts, invalid);
+    compare_fixtures<ae::ValidationError>(counts, invalid);
+    compare_fixtures<ae::GenericError>(counts, invalid);
+    compare_fixtures<ae::Pagination>(counts, invalid);
+    compare_fixtures<ae::Autocomplete>(counts, invalid);
+    compare_fixtures<ae::PaginatedEventList>(counts, invalid);
+    BOOST_TEST_MESSAGE("fixtures: compared " << counts.compared << " (" << counts.both_valid << " valid, "
+                                             << counts.both_invalid << " invalid), left out " << counts.left_out
+                                             << " of " << invalid << " invalid fixtures and "
+                                             << 8 * 25 * 4 << " valid ones");
+    BOOST_TEST(counts.both_valid >= 8U * 25U * 4U); // every valid fixture is judgeable
+    BOOST_TEST(counts.both_invalid >= 1000U);
 }
 
 BOOST_AUTO_TEST_CASE(custom_action_in_event_request_is_rejected_by_both) {
