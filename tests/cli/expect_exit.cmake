@@ -1,8 +1,14 @@
 # Runs the CLI and checks its exit status, and optionally what it printed.
 # Usage: cmake -DCLI=<program> "-DARGS=schema|--version|1999" -DEXPECT=2
-#              [-DSTDOUT_MATCH=<regex>] [-DSTDERR_MATCH=<regex>] -P this
+#              [-DSTDOUT_MATCH=<regex>] [-DSTDERR_MATCH=<regex>] [-DOUTPUT_FILE=<path>] -P this
+# OUTPUT_FILE sends stdout there instead (/dev/full: every write fails).
 string(REPLACE "|" ";" args "${ARGS}")
-execute_process(COMMAND ${CLI} ${args} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(DEFINED OUTPUT_FILE)
+    execute_process(COMMAND ${CLI} ${args} OUTPUT_FILE ${OUTPUT_FILE} ERROR_VARIABLE err RESULT_VARIABLE rc)
+    set(out "")
+else()
+    execute_process(COMMAND ${CLI} ${args} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+endif()
 if(NOT rc EQUAL EXPECT)
     message(FATAL_ERROR "exit status ${rc}, expected ${EXPECT}\nstdout: ${out}\nstderr: ${err}")
 endif()

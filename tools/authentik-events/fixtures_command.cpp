@@ -2,6 +2,7 @@
 // or invalid (one broken rule per payload, with the problems a validator must report).
 
 #include "cli.hpp"
+#include "labelled_fixture.hpp"
 
 #include <authentik/events/fixtures/generator.hpp>
 #include <authentik/events/fixtures/mutations.hpp>
@@ -100,7 +101,8 @@ void fixtures_help(std::ostream& out) {
         << "                 lines, so the output is no longer NDJSON\n"
         << "  -h, --help     print this help\n"
         << "\n"
-        << "Exit status: 0 success, 2 usage error (bad number, unknown type or action).\n";
+        << "Exit status: 0 success, 2 usage error (bad number, unknown type or action) or\n"
+        << "output that cannot be written.\n";
 }
 
 // Whole decimal number, nothing around it, no sign.
@@ -112,104 +114,6 @@ std::uint64_t parse_number(std::string_view command, std::string_view option, st
                                        std::to_string(UINT64_MAX) + ", not \"" + std::string(text) + "\"");
     }
     return v;
-}
-
-// Whether the bytes can travel as a JSON string unchanged.
-bool is_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto const c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        unsigned char lo = 0x80;
-        unsigned char hi = 0xBF;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            lo = c == 0xE0 ? 0xA0 : 0x80; // overlong
-            hi = c == 0xED ? 0x9F : 0xBF; // UTF-16 surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return false;
-        }
-        for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size()) {
-                return false;
-            }
-            auto const b = static_cast<unsigned char>(s[i + k]);
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) {
-                return false;
-            }
-        }
-        i += n + 1;
-    }
-    return true;
-}
-
-// RFC 4648 base64 with padding.
-std::string base64(std::string_view bytes) {
-    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    for (; i + 3 <= bytes.size(); i += 3) {
-        std::uint32_t const v = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U) |
-                                (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U) |
-                                static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 2]));
-        out.push_back(alphabet[(v >> 18U) & 63U]);
-        out.push_back(alphabet[(v >> 12U) & 63U]);
-        out.push_back(alphabet[(v >> 6U) & 63U]);
-        out.push_back(alphabet[v & 63U]);
-    }
-    std::size_t const rest = bytes.size() - i;
-    if (rest > 0) {
-        std::uint32_t v = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U;
-        if (rest == 2) {
-            v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
-        }
-        out.push_back(alphabet[(v >> 18U) & 63U]);
-        out.push_back(alphabet[(v >> 12U) & 63U]);
-        out.push_back(rest == 2 ? alphabet[(v >> 6U) & 63U] : '=');
-        out.push_back('=');
-    }
-    return out;
-}
-
-void append_invalid(std::string& out, fx::invalid_fixture const& f, bool pretty) {
-    schema::json_writer w(out, pretty);
-    w.begin_object();
-    if (is_utf8(f.payload)) {
-        w.key("payload");
-        w.string(f.payload);
-    } else {
-        w.key("payload_base64");
-        w.string(base64(f.payload));
-    }
-    w.key("expect");
-    w.begin_array();
-    for (auto const& p : f.expect) {
-        w.element();
-        w.begin_object();
-        w.key("pointer");
-        w.string(p.pointer);
-        w.key("code");
-        w.string(schema::to_string(p.code));
-        w.end_object();
-    }
-    w.end_array();
-    w.key("strict");
-    w.boolean(f.strict);
-    w.key("rule");
-    w.string(f.rule);
-    w.end_object();
-    out.push_back('\n');
 }
 
 int run_fixtures(arguments args, std::ostream& out, std::ostream&) {
@@ -273,7 +177,7 @@ int run_fixtures(arguments args, std::ostream& out, std::ostream&) {
     for (std::uint64_t i = 0; i < count; ++i) {
         if (invalid) {
             for (auto const& f : type->invalid(g)) {
-                append_invalid(text, f, pretty);
+                append_labelled(text, f, pretty);
             }
         } else {
             type->valid(g, text, pretty);
@@ -282,7 +186,7 @@ int run_fixtures(arguments args, std::ostream& out, std::ostream&) {
             out << text;
             text.clear();
             if (!out) {
-                return exit_failure;
+                return exit_usage; // main() says why: the output cannot be written
             }
         }
     }

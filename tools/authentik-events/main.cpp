@@ -1,7 +1,7 @@
 // authentik-events: the library on the command line. main() only dispatches; each subcommand
 // lives in its own <name>_command.cpp (see cli.hpp) and is one line in the table below.
 //
-// Exit status: 0 success, 1 failure while running, 2 usage error (message on stderr).
+// Exit status: 0 success, 1 an input is invalid, 2 usage or I/O error (message on stderr).
 
 #include "cli.hpp"
 
@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
         std::cout.flush();
         if (!std::cout) {
             std::cerr << program << ": cannot write the output\n";
-            return exit_failure;
+            return exit_usage; // an I/O error, whatever the verdict was
         }
         return status;
     } catch (usage_error const& e) {
@@ -90,7 +90,8 @@ int main(int argc, char** argv) {
                   << "Try '" << prefix << " --help'.\n";
         return exit_usage;
     } catch (std::exception const& e) {
+        // Not a verdict on the input: 1 means only "an input is invalid".
         std::cerr << program << ": " << e.what() << '\n';
-        return exit_failure;
+        return exit_usage;
     }
 }

@@ -7,10 +7,12 @@
 
 #include "cli.hpp"
 
+#include <authentik/events/model/autocomplete.hpp>
 #include <authentik/events/model/event.hpp>
 #include <authentik/events/model/event_request.hpp>
 #include <authentik/events/model/generic_error.hpp>
 #include <authentik/events/model/paginated_event_list.hpp>
+#include <authentik/events/model/pagination.hpp>
 #include <authentik/events/model/validation_error.hpp>
 #include <authentik/events/schema/drf.hpp>
 #include <authentik/events/schema/options.hpp>
@@ -73,13 +75,15 @@ struct document_type {
     check_function check;
 };
 
-inline constexpr std::array<document_type, 6> document_types{{
+inline constexpr std::array<document_type, 8> document_types{{
     {"event", "Event", &check_as<ae::Event>},
     {"event-request", "EventRequest", &check_as<ae::EventRequest>},
     {"patched-event-request", "PatchedEventRequest", &check_as<ae::PatchedEventRequest>},
     {"validation-error", "ValidationError", &check_as<ae::ValidationError>},
     {"generic-error", "GenericError", &check_as<ae::GenericError>},
+    {"pagination", "Pagination", &check_as<ae::Pagination>},
     {"paginated-event-list", "PaginatedEventList", &check_page},
+    {"autocomplete", "Autocomplete", &check_as<ae::Autocomplete>},
 }};
 
 inline std::string document_type_names() {
