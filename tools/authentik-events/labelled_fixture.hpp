@@ -11,6 +11,7 @@
 #include <authentik/events/fixtures/mutations.hpp>
 #include <authentik/events/schema/error.hpp>
 #include <authentik/events/schema/json_writer.hpp>
+#include <authentik/events/schema/utf8.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -28,46 +29,6 @@
 namespace authentik_events_cli {
 
 namespace fx = authentik::events::fixtures;
-
-/// Whether the bytes are valid UTF-8 (no overlong forms, no surrogates), and so can travel as a
-/// JSON string unchanged.
-[[nodiscard]] inline bool is_utf8(std::string_view s) noexcept {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto const c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        unsigned char lo = 0x80;
-        unsigned char hi = 0xBF;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            lo = c == 0xE0 ? 0xA0 : 0x80; // overlong
-            hi = c == 0xED ? 0x9F : 0xBF; // UTF-16 surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return false;
-        }
-        for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size()) {
-                return false;
-            }
-            auto const b = static_cast<unsigned char>(s[i + k]);
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) {
-                return false;
-            }
-        }
-        i += n + 1;
-    }
-    return true;
-}
 
 inline constexpr std::string_view base64_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -123,7 +84,7 @@ inline constexpr std::string_view base64_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZa
 inline void append_labelled(std::string& out, fx::invalid_fixture const& f, bool pretty) {
     schema::json_writer w(out, pretty);
     w.begin_object();
-    if (is_utf8(f.payload)) {
+    if (schema::is_valid_utf8(f.payload)) { // else it cannot travel as a JSON string unchanged
         w.key("payload");
         w.string(f.payload);
     } else {

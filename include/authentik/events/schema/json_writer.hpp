@@ -1,6 +1,8 @@
 #ifndef AUTHENTIK_EVENTS_SCHEMA_JSON_WRITER_HPP
 #define AUTHENTIK_EVENTS_SCHEMA_JSON_WRITER_HPP
 
+#include <authentik/events/schema/utf8.hpp>
+
 #include <boost/json/value.hpp>
 
 #include <charconv>
@@ -219,35 +221,6 @@ private:
             i += n;
         }
         out_.push_back('"');
-    }
-
-    // Length of the well-formed UTF-8 sequence at s[i], or 0 if it is not one.
-    static std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
-        auto const b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-        auto const cont = [&](std::size_t k) { return i + k < s.size() && (b(k) & 0xC0U) == 0x80U; };
-        unsigned char const c = b(0);
-        if (c >= 0xC2 && c <= 0xDF) {
-            return cont(1) ? 2 : 0;
-        }
-        if (c >= 0xE0 && c <= 0xEF) {
-            if (!cont(1) || !cont(2)) {
-                return 0;
-            }
-            if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) >= 0xA0)) {
-                return 0; // overlong, or a UTF-16 surrogate
-            }
-            return 3;
-        }
-        if (c >= 0xF0 && c <= 0xF4) {
-            if (!cont(1) || !cont(2) || !cont(3)) {
-                return 0;
-            }
-            if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90)) {
-                return 0;
-            }
-            return 4;
-        }
-        return 0;
     }
 
     std::string& out_;
