@@ -1,16 +1,25 @@
-// Parsing and serializing events: this library against Boost.JSON on the same payloads, in one
-// binary, so that every ratio compares figures of one run. benchmarks/run prints the table.
+// Parsing and serializing events: this library against Boost.JSON and, when CMake found them,
+// nlohmann/json, RapidJSON and simdjson, on the same payloads in one binary, so that every
+// ratio compares figures of one run. benchmarks/run prints the table.
 //
-// Payloads (built from tests/data, see payloads()):
-//   small    login_ipv6.json with user, context and brand emptied (about 350 bytes)
-//   typical  login_ipv6.json: a login with http_request, geo and asn (about 830 bytes)
+// Payloads (make_payloads()):
+//   small    login_ipv6.json with user, context and brand emptied (227 bytes)
+//   typical  login_ipv6.json: a login with http_request, geo and asn (832 bytes)
 //   large    model_updated.json with a stack trace and a longer diff added (about 8 KB)
+//   batch    10,000 seeded fixtures (seed 1) as NDJSON; one parse per line, each iteration
+//            all of them; bytes are the whole NDJSON's
+//
+// This file holds main(), the payloads and authentik-events' own benchmarks; the other
+// libraries' are in <library>_benchmarks.cpp.
+
+#include "bench.hpp"
 
 #include <authentik/events.hpp>
+#include <authentik/events/fixtures/generator.hpp>
 
 #include <benchmark/benchmark.h>
-#include <boost/json/basic_parser_impl.hpp>
-#include <boost/json/parse.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_from.hpp>
 
@@ -24,9 +33,15 @@
 #include <utility>
 #include <vector>
 
+namespace bench {
+
 namespace {
 
 namespace ae = authentik::events;
+
+// The batch: what `authentik-events fixtures --count 10000 --seed 1` prints.
+constexpr std::uint64_t batch_seed = 1;
+constexpr std::size_t batch_events = 10'000;
 
 std::string read_data(std::string const& name) {
     std::ifstream in(std::string(AUTHENTIK_EVENTS_TEST_DATA) + "/" + name, std::ios::binary);
@@ -38,12 +53,63 @@ std::string read_data(std::string const& name) {
     return s.str();
 }
 
-struct payload {
-    std::string name;
-    std::string text;
-};
+payload single(std::string name, std::string text) {
+    std::size_t const bytes = text.size();
+    return {std::move(name), {std::move(text)}, bytes};
+}
 
-std::vector<payload> payloads() {
+payload batch() {
+    ae::fixtures::generator g(batch_seed);
+    payload p{"batch", {}, 0};
+    p.docs.reserve(batch_events);
+    for (std::size_t i = 0; i < batch_events; ++i) {
+        p.docs.push_back(ae::serialize(g.event()));
+        p.bytes += p.docs.back().size() + 1; // and its '\n'
+    }
+    return p;
+}
+
+std::vector<ae::Event> parse_all(payload const& p) {
+    std::vector<ae::Event> events;
+    events.reserve(p.docs.size());
+    for (std::string const& doc : p.docs) {
+        events.push_back(ae::parse_or_throw<ae::Event>(doc));
+    }
+    return events;
+}
+
+void parse_dom(benchmark::State& state, payload const& p) {
+    run(state, p, p.docs, [](std::string const& doc) {
+        auto r = ae::parse<ae::Event>(doc);
+        benchmark::DoNotOptimize(r);
+        return static_cast<bool>(r);
+    });
+}
+
+void serialize(benchmark::State& state, payload const& p) {
+    std::vector<ae::Event> const events = parse_all(p);
+    std::string out; // reused: serialize_to appends
+    run(state, p, events, [&out](ae::Event const& e) {
+        out.clear();
+        ae::serialize_to(out, e);
+        benchmark::DoNotOptimize(out.data());
+        return !out.empty();
+    });
+}
+
+// Library's own: the Event's tag_invoke (value_from) and Boost.JSON's serializer.
+void boost_value_from_serialize(benchmark::State& state, payload const& p) {
+    std::vector<ae::Event> const events = parse_all(p);
+    run(state, p, events, [](ae::Event const& e) {
+        std::string out = boost::json::serialize(boost::json::value_from(e));
+        benchmark::DoNotOptimize(out.data());
+        return !out.empty();
+    });
+}
+
+} // namespace
+
+std::vector<payload> make_payloads() {
     std::string const login = read_data("login_ipv6.json");
     ae::Event small = ae::parse_or_throw<ae::Event>(login);
     small.user = boost::json::object{};
@@ -62,106 +128,57 @@ std::vector<payload> payloads() {
         change["previous_value"] = "https://old.example.com/" + std::to_string(round);
         change["new_value"] = "https://new.example.com/" + std::to_string(round);
         // Looked up each round: inserting into the context may move its members.
-        large.context->at("diff").as_object().insert_or_assign("meta_launch_url_" + std::to_string(round), std::move(change));
+        large.context->at("diff").as_object().insert_or_assign("meta_launch_url_" + std::to_string(round),
+                                                               std::move(change));
     }
-    return {{"small", ae::serialize(small)}, {"typical", login}, {"large", ae::serialize(large)}};
+    std::vector<payload> all;
+    all.push_back(single("small", ae::serialize(small)));
+    all.push_back(single("typical", login));
+    all.push_back(single("large", ae::serialize(large)));
+    all.push_back(batch());
+    return all;
 }
 
-// The tokenizer alone: every event accepted, nothing built.
-struct empty_handler {
-    static constexpr std::size_t max_object_size = std::size_t(-1);
-    static constexpr std::size_t max_array_size = std::size_t(-1);
-    static constexpr std::size_t max_key_size = std::size_t(-1);
-    static constexpr std::size_t max_string_size = std::size_t(-1);
-    bool on_document_begin(boost::system::error_code&) { return true; }
-    bool on_document_end(boost::system::error_code&) { return true; }
-    bool on_object_begin(boost::system::error_code&) { return true; }
-    bool on_object_end(std::size_t, boost::system::error_code&) { return true; }
-    bool on_array_begin(boost::system::error_code&) { return true; }
-    bool on_array_end(std::size_t, boost::system::error_code&) { return true; }
-    bool on_key_part(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
-    bool on_key(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
-    bool on_string_part(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
-    bool on_string(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
-    bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_int64(std::int64_t, boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_uint64(std::uint64_t, boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_double(double, boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_bool(bool, boost::system::error_code&) { return true; }
-    bool on_null(boost::system::error_code&) { return true; }
-    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
-};
+void add_authentik_events_parse(payload const& p) { add("authentik-events/parse-dom", p, parse_dom); }
 
-void count_bytes(benchmark::State& state, std::string const& text) {
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+void add_authentik_events_serialize(payload const& p) {
+    add("authentik-events/serialize", p, serialize);
+    add("boost.json/value_from+serialize", p, boost_value_from_serialize);
 }
 
-void parse_dom(benchmark::State& state, std::string const& text) {
-    for (auto _ : state) {
-        auto r = ae::parse<ae::Event>(text);
-        if (!r) {
-            state.SkipWithError("payload is not a valid Event");
-            break;
-        }
-        benchmark::DoNotOptimize(r);
-    }
-    count_bytes(state, text);
-}
-
-void boost_parse(benchmark::State& state, std::string const& text) {
-    for (auto _ : state) {
-        boost::json::value v = boost::json::parse(text);
-        benchmark::DoNotOptimize(v);
-    }
-    count_bytes(state, text);
-}
-
-void boost_basic_parser_empty(benchmark::State& state, std::string const& text) {
-    for (auto _ : state) {
-        boost::json::basic_parser<empty_handler> p(boost::json::parse_options{});
-        boost::system::error_code ec;
-        p.write_some(false, text.data(), text.size(), ec);
-        benchmark::DoNotOptimize(ec);
-    }
-    count_bytes(state, text);
-}
-
-void serialize(benchmark::State& state, std::string const& text) {
-    ae::Event const e = ae::parse_or_throw<ae::Event>(text);
-    std::string out;
-    for (auto _ : state) {
-        out.clear();
-        ae::serialize_to(out, e);
-        benchmark::DoNotOptimize(out.data());
-    }
-    count_bytes(state, text);
-}
-
-void boost_value_from_serialize(benchmark::State& state, std::string const& text) {
-    ae::Event const e = ae::parse_or_throw<ae::Event>(text);
-    for (auto _ : state) {
-        std::string out = boost::json::serialize(boost::json::value_from(e));
-        benchmark::DoNotOptimize(out.data());
-    }
-    count_bytes(state, text);
-}
-
-} // namespace
+} // namespace bench
 
 int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
-    std::vector<payload> const all = payloads();
-    for (auto const& p : all) {
-        std::cerr << "payload " << p.name << ": " << p.text.size() << " bytes\n";
-        auto add = [&](char const* name, void (*fn)(benchmark::State&, std::string const&)) {
-            benchmark::RegisterBenchmark((std::string(name) + "/" + p.name).c_str(), fn, p.text);
-        };
-        add("authentik-events/parse-dom", parse_dom);
-        add("boost.json/parse", boost_parse);
-        add("boost.json/basic_parser-empty", boost_basic_parser_empty);
-        add("authentik-events/serialize", serialize);
-        add("boost.json/value_from+serialize", boost_value_from_serialize);
+    std::vector<bench::payload> const all = bench::make_payloads(); // outlives every benchmark
+#ifdef AUTHENTIK_EVENTS_BENCH_SIMDJSON
+    bench::add_simdjson_context();
+#endif
+    for (bench::payload const& p : all) {
+        std::cerr << "payload " << p.name << ": " << p.docs.size() << (p.docs.size() == 1 ? " document, " : " documents, ")
+                  << p.bytes << " bytes\n";
+        bench::add_authentik_events_parse(p);
+        bench::add_boost_json_parse(p);
+#ifdef AUTHENTIK_EVENTS_BENCH_NLOHMANN
+        bench::add_nlohmann_parse(p);
+#endif
+#ifdef AUTHENTIK_EVENTS_BENCH_RAPIDJSON
+        bench::add_rapidjson_parse(p);
+#endif
+#ifdef AUTHENTIK_EVENTS_BENCH_SIMDJSON
+        bench::add_simdjson_parse(p);
+#endif
+        bench::add_authentik_events_serialize(p);
+        bench::add_boost_json_serialize(p);
+#ifdef AUTHENTIK_EVENTS_BENCH_NLOHMANN
+        bench::add_nlohmann_serialize(p);
+#endif
+#ifdef AUTHENTIK_EVENTS_BENCH_RAPIDJSON
+        bench::add_rapidjson_serialize(p);
+#endif
+#ifdef AUTHENTIK_EVENTS_BENCH_SIMDJSON
+        bench::add_simdjson_serialize(p);
+#endif
     }
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

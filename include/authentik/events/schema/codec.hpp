@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -69,7 +70,9 @@ struct codec {
 
 namespace detail {
 
-[[nodiscard]] inline std::string_view kind_name(boost::json::value const& v) noexcept {
+// JV is a boost::json::value or a token the streaming parser has not turned into one.
+template <class JV>
+[[nodiscard]] std::string_view kind_name(JV const& v) noexcept {
     switch (v.kind()) {
     case boost::json::kind::null: return "null";
     case boost::json::kind::bool_: return "boolean";
@@ -83,7 +86,8 @@ namespace detail {
     return "value";
 }
 
-[[nodiscard]] inline drf::wording format_wording(value_format f, boost::json::value const& v) {
+template <class JV>
+[[nodiscard]] drf::wording format_wording(value_format f, JV const& v) {
     switch (f) {
     case value_format::uuid: return drf::invalid_uuid();
     case value_format::date_time: return drf::invalid_date_time();
@@ -95,8 +99,8 @@ namespace detail {
     return {};
 }
 
-inline void wrong_type(read_context& cx, boost::json::value const& v, json_type expected,
-                       value_format format) {
+template <class JV>
+void wrong_type(read_context& cx, JV const& v, json_type expected, value_format format) {
     drf::wording w = format_wording(format, v);
     if (w.code.empty()) {
         switch (expected) {
@@ -123,8 +127,8 @@ inline void wrong_type(read_context& cx, boost::json::value const& v, json_type 
     return n;
 }
 
-[[nodiscard]] inline bool check_min_length(std::string_view s, boost::json::value const& v,
-                                           field_options const& fo, read_context& cx) {
+template <class JV>
+[[nodiscard]] bool check_min_length(std::string_view s, JV const& v, field_options const& fo, read_context& cx) {
     if (fo.min_length == 0 || code_points(s) >= fo.min_length) {
         return true;
     }
@@ -135,8 +139,8 @@ inline void wrong_type(read_context& cx, boost::json::value const& v, json_type 
     return false;
 }
 
-template <class Check>
-[[nodiscard]] bool check_format(std::string_view s, boost::json::value const& v, read_context& cx,
+template <class JV, class Check>
+[[nodiscard]] bool check_format(std::string_view s, JV const& v, read_context& cx,
                                 error code, std::string_view what, drf::wording (*wording)(), Check check) {
     std::string_view why;
     if (check(s, why)) {
@@ -148,6 +152,15 @@ template <class Check>
 
 template <class JV>
 inline constexpr bool is_mutable_json = !std::is_const_v<JV>;
+
+// Moves a parsed DOM node into a member, the member taking the node's storage: move assignment
+// would copy it into the member's own storage (the default one) whenever the two differ, so a
+// parser's chosen memory resource would be lost and every node copied.
+template <class J>
+void adopt(J& member, J&& node) noexcept {
+    member.~J();
+    ::new (static_cast<void*>(&member)) J(std::move(node));
+}
 
 } // namespace detail
 
@@ -372,7 +385,7 @@ struct codec<boost::json::object> {
             return false;
         }
         if constexpr (detail::is_mutable_json<JV>) {
-            out = std::move(jv.get_object()); // a parsed document gives its subtrees away
+            detail::adopt(out, std::move(jv.get_object())); // a parsed document gives its subtrees away
         } else {
             out = jv.get_object();
         }
@@ -399,7 +412,7 @@ struct codec<boost::json::value> {
     template <class JV>
     static bool read(JV& jv, boost::json::value& out, field_options const&, read_context&) {
         if constexpr (detail::is_mutable_json<JV>) {
-            out = std::move(jv);
+            detail::adopt(out, std::move(jv));
         } else {
             out = jv;
         }

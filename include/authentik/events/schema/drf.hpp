@@ -74,7 +74,8 @@ struct wording {
 [[nodiscard]] inline wording unknown_field() { return {"unknown_field", "Unknown field."}; }
 
 /// The name Python gives the type a JSON value parses to, as DRF quotes it.
-[[nodiscard]] inline std::string_view python_type_name(boost::json::value const& v) noexcept {
+template <class JV>
+[[nodiscard]] std::string_view python_type_name(JV const& v) noexcept {
     switch (v.kind()) {
     case boost::json::kind::null: return "NoneType";
     case boost::json::kind::bool_: return "bool";

@@ -5,14 +5,15 @@
 
 #include <boost/json/value.hpp>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <vector>
 
 namespace authentik::events::schema {
 
@@ -32,10 +33,18 @@ public:
     void key(std::string_view k) {
         separate();
         write_string(k);
-        out_ += pretty_ ? ": " : ":";
+        out_.push_back(':');
+        if (pretty_) {
+            out_.push_back(' ');
+        }
     }
     /// Writes the separator before the next array element.
     void element() { separate(); }
+
+    /// Whether this writer indents.
+    [[nodiscard]] bool is_pretty() const noexcept { return pretty_; }
+    /// Appends a whole value's JSON text as it is: text a compact json_writer wrote.
+    void raw(std::string_view json) { out_.append(json.data(), json.size()); }
 
     void null() { out_ += "null"; }
     void boolean(bool b) { out_ += b ? "true" : "false"; }
@@ -141,22 +150,25 @@ private:
 
     void open(char c) {
         out_.push_back(c);
-        first_.push_back(1);
+        ++depth_;
+        empty_ = true;
     }
     void close(char c) {
-        bool const empty = first_.back() != 0;
-        first_.pop_back();
+        bool const empty = empty_;
+        --depth_;
         if (pretty_ && !empty) {
             newline();
         }
         out_.push_back(c);
+        // The container just closed is a value of its parent, which is therefore not empty.
+        empty_ = false;
     }
     void separate() {
-        if (first_.empty()) {
+        if (depth_ == 0) {
             return;
         }
-        if (first_.back() != 0) {
-            first_.back() = 0;
+        if (empty_) {
+            empty_ = false;
         } else {
             out_.push_back(',');
         }
@@ -166,7 +178,29 @@ private:
     }
     void newline() {
         out_.push_back('\n');
-        out_.append(first_.size() * 2, ' ');
+        out_.append(depth_ * 2, ' ');
+    }
+
+    // Bytes written as they are: printable ASCII but the quote and the backslash.
+    static constexpr auto plain = [] {
+        std::array<bool, 256> t{};
+        for (unsigned c = 0x20; c < 0x80; ++c) {
+            t[c] = c != '"' && c != '\\';
+        }
+        return t;
+    }();
+
+    // Eight bytes at once: none below 0x20, none from 0x80, no quote, no backslash.
+    static bool plain8(char const* p) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL;
+        constexpr std::uint64_t high = 0x8080808080808080ULL;
+        std::uint64_t x = 0;
+        std::memcpy(&x, p, sizeof x);
+        std::uint64_t const quote = x ^ (ones * '"');
+        std::uint64_t const backslash = x ^ (ones * '\\');
+        std::uint64_t const special = ((x - ones * 0x20U) & ~x) | ((quote - ones) & ~quote) |
+                                      ((backslash - ones) & ~backslash) | x;
+        return (special & high) == 0;
     }
 
     void write_string(std::string_view s) {
@@ -174,20 +208,21 @@ private:
         out_.push_back('"');
         std::size_t i = 0;
         while (i < s.size()) {
-            auto const c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                std::size_t j = i + 1;
-                while (j < s.size()) {
-                    auto const d = static_cast<unsigned char>(s[j]);
-                    if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') {
-                        break;
-                    }
-                    ++j;
-                }
+            std::size_t j = i;
+            while (s.size() - j >= 8 && plain8(s.data() + j)) {
+                j += 8;
+            }
+            while (j < s.size() && plain[static_cast<unsigned char>(s[j])]) {
+                ++j;
+            }
+            if (j != i) {
                 out_.append(s.data() + i, j - i);
                 i = j;
-                continue;
+                if (i == s.size()) {
+                    break;
+                }
             }
+            auto const c = static_cast<unsigned char>(s[i]);
             if (c < 0x80) {
                 switch (c) {
                 case '"': out_ += "\\\""; break;
@@ -225,7 +260,11 @@ private:
 
     std::string& out_;
     bool pretty_;
-    std::vector<char> first_; // one entry per open container: nothing written in it yet
+    // Whether the innermost open container has nothing in it yet. No stack is needed: a
+    // container opens only after separate() has marked its parent non-empty, so every outer
+    // container is non-empty while an inner one is open.
+    std::size_t depth_ = 0;
+    bool empty_ = false;
 };
 
 } // namespace authentik::events::schema

@@ -5,6 +5,7 @@
 #include <authentik/events/schema/describe.hpp>
 #include <authentik/events/schema/detail/dom_parser.hpp>
 #include <authentik/events/schema/options.hpp>
+#include <authentik/events/schema/parser.hpp>
 #include <authentik/events/schema/result.hpp>
 
 #include <boost/json/value.hpp>
@@ -20,49 +21,33 @@ namespace authentik::events::schema {
 
 namespace detail {
 
-template <class T, class JV>
-result<T> read_document(JV& jv, parse_options const& opt, problem_list problems) {
-    read_context cx(opt, problems);
-    T out{};
-    bool const ok = read_object(jv, out, cx);
-    if (ok && problems.empty()) {
-        return out;
-    }
-    return problems;
-}
-
-inline problem_list out_of_memory(parse_options const& opt) {
-    problem_list p(opt.max_problems);
-    p.add(problem{"", error::out_of_memory, "an allocation failed", {}, "parse_error", "Out of memory."});
-    return p;
-}
-
-// Boost.JSON throws std::length_error or system_error past its own size limits (a string over
-// 2 GiB, an object over its maximum size); the non-throwing API turns that into a problem.
-inline problem_list container_limit(parse_options const& opt, char const* what) {
-    problem_list p(opt.max_problems);
-    p.add(problem{"", error::size_exceeded, std::string("a container limit was reached: ") + what, {},
-                  "parse_error", "JSON parse error - document too large"});
-    return p;
-}
+// The parser parse<T> reuses on this thread, so that a call allocates only for the value.
+template <class T>
+struct cached_parser {
+    parser<T> p;
+    bool busy = false; // a codec of the user's that parses a T while one is being read
+};
 
 } // namespace detail
 
-/// Parses and validates JSON text as a T; never throws. Every problem is reported, each at
-/// its JSON Pointer: syntax, limits, repeated keys, then every field's rules.
+/// Parses and validates JSON text as a T straight from its bytes; never throws. Every problem
+/// is reported, each at its JSON Pointer: syntax, limits, repeated keys, then every field's
+/// rules. Each thread keeps one parser<T> whose buffers every call reuses; for a memory
+/// resource of one's own, or input in pieces, use a schema::parser<T>.
 template <described T>
 [[nodiscard]] result<T> parse(std::string_view text, parse_options const& opt = {}) noexcept {
     try {
-        problem_list problems(opt.max_problems);
-        boost::json::value dom;
-        if (!detail::parse_dom(text, opt, problems, dom)) {
-            return problems;
+        thread_local detail::cached_parser<T> cached;
+        if (!cached.busy && cached.p.set_options(opt)) {
+            cached.busy = true;
+            result<T> r = cached.p.parse(text);
+            cached.busy = false;
+            return r;
         }
-        return detail::read_document<T>(dom, opt, std::move(problems));
+        parser<T> p(opt);
+        return p.parse(text);
     } catch (std::bad_alloc const&) {
         return detail::out_of_memory(opt);
-    } catch (std::exception const& e) {
-        return detail::container_limit(opt, e.what());
     }
 }
 

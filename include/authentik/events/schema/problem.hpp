@@ -51,6 +51,13 @@ public:
         }
     }
 
+    /// Moves the stored problems out and empties the list (its cap stays).
+    [[nodiscard]] std::vector<problem> release() noexcept {
+        total_ = 0;
+        truncated_ = false;
+        return std::exchange(items_, {});
+    }
+
     /// True once the cap is reached: further problems are counted as dropped, not stored.
     [[nodiscard]] bool full() const noexcept { return items_.size() >= cap_; }
     /// True when problems were dropped because of the cap.

@@ -19,11 +19,8 @@ namespace authentik::events::schema {
 /// Longest offending value quoted in a problem, in bytes, before it is cut with "...".
 inline constexpr std::size_t max_quoted_value = 80;
 
-/// Compact JSON text of v, cut at max_quoted_value bytes on a UTF-8 boundary.
-[[nodiscard]] inline std::string quote_value(boost::json::value const& v) {
-    std::string text;
-    json_writer w(text);
-    w.value(v);
+/// Cuts quoted JSON text at max_quoted_value bytes on a UTF-8 boundary, marking the cut.
+[[nodiscard]] inline std::string shorten_quoted(std::string text) {
     if (text.size() > max_quoted_value) {
         std::size_t cut = max_quoted_value;
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
@@ -35,6 +32,25 @@ inline constexpr std::size_t max_quoted_value = 80;
     return text;
 }
 
+/// Compact JSON text of v, cut at max_quoted_value bytes on a UTF-8 boundary.
+[[nodiscard]] inline std::string quote_value(boost::json::value const& v) {
+    std::string text;
+    json_writer w(text);
+    w.value(v);
+    return shorten_quoted(std::move(text));
+}
+
+/// Gives a read_context its pointer on demand: a reader that walks a document itself (the
+/// streaming parser) knows where it is without spelling the pointer out at every key.
+class pointer_source {
+public:
+    /// Appends the pointer of the value being read.
+    virtual void write_pointer(std::string& out) const = 0;
+
+protected:
+    ~pointer_source() = default;
+};
+
 /// State of one read: options, the problems found, and the JSON Pointer of the current place.
 class read_context {
 public:
@@ -45,7 +61,13 @@ public:
     [[nodiscard]] parse_options const& options() const noexcept { return options_; }
     [[nodiscard]] problem_list& problems() noexcept { return problems_; }
     /// The pointer of the value being read.
-    [[nodiscard]] std::string const& pointer() const noexcept { return pointer_; }
+    [[nodiscard]] std::string const& pointer() const {
+        spell();
+        return pointer_;
+    }
+
+    /// The pointer of the next value read comes from `source`, spelled only if it is needed.
+    void point_lazily(pointer_source const* source) noexcept { source_ = source; }
 
     /// Restores the pointer when the read of a member or element ends.
     class scope {
@@ -62,12 +84,19 @@ public:
     };
 
     /// Descends into an object member.
-    [[nodiscard]] scope enter(std::string_view key) { return scope(pointer_, key); }
+    [[nodiscard]] scope enter(std::string_view key) {
+        spell();
+        return scope(pointer_, key);
+    }
     /// Descends into an array element.
-    [[nodiscard]] scope enter(std::size_t index) { return scope(pointer_, index); }
+    [[nodiscard]] scope enter(std::size_t index) {
+        spell();
+        return scope(pointer_, index);
+    }
 
     /// Records a problem at the current pointer.
     void fail(error code, std::string message, boost::json::value const* offending, drf::wording drf) {
+        spell();
         if (problems_.full()) {
             problems_.add({}); // only counts it and marks the list truncated
             return;
@@ -77,10 +106,31 @@ public:
                               std::move(drf.message)});
     }
 
+    /// Records a problem whose offending value is a streaming parser's token, quoted the same way.
+    template <class Token>
+    void fail(error code, std::string message, Token const* offending, drf::wording drf) {
+        spell();
+        if (problems_.full()) {
+            problems_.add({});
+            return;
+        }
+        problems_.add(problem{pointer_, code, std::move(message), quote_value(*offending), drf.code,
+                              std::move(drf.message)});
+    }
+
 private:
+    void spell() const {
+        if (source_ != nullptr) {
+            pointer_.clear();
+            source_->write_pointer(pointer_);
+            source_ = nullptr;
+        }
+    }
+
     parse_options const& options_;
     problem_list& problems_;
-    std::string pointer_;
+    mutable std::string pointer_;
+    mutable pointer_source const* source_ = nullptr;
 };
 
 } // namespace authentik::events::schema

@@ -23,6 +23,22 @@
 
 namespace authentik::events::schema::detail {
 
+/// Re-reads a double's text (`number` holds its earlier parts, `tail` the last) with
+/// std::from_chars, which rounds correctly where Boost.JSON 1.81's fast path may not; false when
+/// it is out of the range of a double. `number` keeps the whole text for a message.
+inline bool exact_double(std::string& number, boost::json::string_view tail, double& d) {
+    number.append(tail.data(), tail.size());
+    double exact = d;
+    auto const r = std::from_chars(number.data(), number.data() + number.size(), exact);
+    if (r.ec == std::errc::result_out_of_range && std::isinf(d)) {
+        return false;
+    }
+    if (r.ec == std::errc{}) {
+        d = exact;
+    }
+    return true;
+}
+
 // Builds a Boost.JSON DOM from basic_parser events. Unlike boost::json::parse it sees every
 // key as it arrives, so it can report a repeated key (boost::json::parse keeps one silently),
 // enforce the string and depth limits with a pointer to the place, and re-read doubles with
@@ -55,9 +71,23 @@ public:
 
     boost::json::value root;
 
+    /// Starts a new value that sits at `base` (its pointer) under `depth` open containers: the
+    /// streaming parser builds a value it must only quote (a repeated key's) this way.
+    void restart(std::string base, std::size_t depth) {
+        root = nullptr;
+        stack_.clear();
+        part_.clear();
+        number_.clear();
+        base_ = std::move(base);
+        base_depth_ = depth;
+        complete_ = false;
+    }
+    /// Whether the value begun by restart() has ended.
+    [[nodiscard]] bool complete() const noexcept { return complete_; }
+
     // The pointer of the place the parser is at, for problems found mid-document.
     [[nodiscard]] std::string current_pointer() const {
-        std::string p;
+        std::string p = base_;
         for (auto const& f : stack_) {
             if (f.v.is_object()) {
                 if (f.has_key) {
@@ -132,15 +162,11 @@ public:
         return put(boost::json::value(u));
     }
     bool on_double(double d, boost::json::string_view s, boost::system::error_code& ec) {
-        number_.append(s.data(), s.size());
-        double exact = d;
-        auto const r = std::from_chars(number_.data(), number_.data() + number_.size(), exact);
-        std::string text;
-        text.swap(number_);
-        if (r.ec == std::errc::result_out_of_range && std::isinf(d)) {
-            return stop(error::invalid_json, "number " + text + " is out of the range of a double", ec);
+        if (!exact_double(number_, s, d)) {
+            return stop(error::invalid_json, "number " + number_ + " is out of the range of a double", ec);
         }
-        return put(boost::json::value(r.ec == std::errc{} ? exact : d));
+        number_.clear();
+        return put(boost::json::value(d));
     }
     bool on_bool(bool b, boost::system::error_code&) { return put(boost::json::value(b)); }
     bool on_null(boost::system::error_code&) { return put(boost::json::value(nullptr)); }
@@ -172,7 +198,7 @@ private:
     }
 
     bool open(boost::json::value v, boost::system::error_code& ec) {
-        if (stack_.size() >= opt_.max_depth) {
+        if (stack_.size() + base_depth_ >= opt_.max_depth) {
             return stop(error::depth_exceeded,
                         "nesting deeper than the limit of " + std::to_string(opt_.max_depth) + " levels", ec);
         }
@@ -196,6 +222,7 @@ private:
     bool put(boost::json::value v) {
         if (stack_.empty()) {
             root = std::move(v);
+            complete_ = true;
             return true;
         }
         auto& f = stack_.back();
@@ -233,44 +260,72 @@ private:
     std::string_view split_key_;
     std::function<void()> begin_;
     std::function<void(boost::json::value&&, std::size_t)> deliver_;
+    std::string base_;
+    std::size_t base_depth_ = 0;
+    bool complete_ = false;
 };
 
-/// Parses text into a DOM, adding every problem found; returns false when the text is not a
-/// usable document (syntax, limits), true when the DOM in `out` can be validated. With a
-/// `split` sink, the elements of that top-level array go to it instead of into `out`.
-inline bool parse_dom(std::string_view text, parse_options const& opt, problem_list& problems,
-                      boost::json::value& out, dom_handler::element_sink split = {}) {
-    if (text.size() > opt.max_bytes) {
-        auto w = drf::parse_error("document too large");
-        problems.add(problem{"", error::size_exceeded,
-                             "document of " + std::to_string(text.size()) + " bytes is larger than the limit of " +
-                                 std::to_string(opt.max_bytes),
-                             {}, w.code, std::move(w.message)});
-        return false;
-    }
-    boost::json::parse_options bopt;
-    // Our own check reports first, with a pointer; saturate so that SIZE_MAX means unlimited.
-    bopt.max_depth = opt.max_depth == static_cast<std::size_t>(-1) ? opt.max_depth : opt.max_depth + 1;
-    boost::json::basic_parser<dom_handler> p(bopt, opt, problems);
-    if (split.deliver) {
-        p.handler().split_array(split.key, std::move(split.begin), std::move(split.deliver));
-    }
+/// Feeds text to a basic_parser whose handler has current_pointer() and reports to `problems`;
+/// returns false when the text is not a usable document. `offset` is the bytes fed before (for
+/// the byte position of a syntax error); with `more`, the document may go on in a later call.
+template <class Handler>
+bool feed(boost::json::basic_parser<Handler>& p, std::string_view text, bool more, std::size_t offset,
+          problem_list& problems) {
     boost::system::error_code ec;
-    std::size_t const n = p.write_some(false, text.data(), text.size(), ec);
+    std::size_t const n = p.write_some(more, text.data(), text.size(), ec);
     if (ec) {
-        if (ec.category() != error_category()) {
+        if (ec.category() != error_category()) { // the handler has reported its own stops
             auto w = drf::parse_error(ec.message());
             problems.add(problem{p.handler().current_pointer(), error::invalid_json,
-                                 "invalid JSON at byte " + std::to_string(n) + ": " + ec.message(), {}, w.code,
-                                 std::move(w.message)});
+                                 "invalid JSON at byte " + std::to_string(offset + n) + ": " + ec.message(), {},
+                                 w.code, std::move(w.message)});
         }
         return false;
     }
     if (n < text.size()) {
         auto w = drf::parse_error("extra data");
         problems.add(problem{"", error::invalid_json,
-                             "invalid JSON at byte " + std::to_string(n) + ": extra data after the document", {},
-                             w.code, std::move(w.message)});
+                             "invalid JSON at byte " + std::to_string(offset + n) + ": extra data after the document",
+                             {}, w.code, std::move(w.message)});
+        return false;
+    }
+    return true;
+}
+
+/// The size check every parse starts with.
+inline bool check_document_size(std::size_t size, parse_options const& opt, problem_list& problems) {
+    if (size <= opt.max_bytes) {
+        return true;
+    }
+    auto w = drf::parse_error("document too large");
+    problems.add(problem{"", error::size_exceeded,
+                         "document of " + std::to_string(size) + " bytes is larger than the limit of " +
+                             std::to_string(opt.max_bytes),
+                         {}, w.code, std::move(w.message)});
+    return false;
+}
+
+/// Boost.JSON's options for a parse with ours: our own depth check reports first, with a
+/// pointer; saturated so that SIZE_MAX means unlimited.
+inline boost::json::parse_options tokenizer_options(parse_options const& opt) noexcept {
+    boost::json::parse_options bopt;
+    bopt.max_depth = opt.max_depth == static_cast<std::size_t>(-1) ? opt.max_depth : opt.max_depth + 1;
+    return bopt;
+}
+
+/// Parses text into a DOM, adding every problem found; returns false when the text is not a
+/// usable document (syntax, limits), true when the DOM in `out` can be validated. With a
+/// `split` sink, the elements of that top-level array go to it instead of into `out`.
+inline bool parse_dom(std::string_view text, parse_options const& opt, problem_list& problems,
+                      boost::json::value& out, dom_handler::element_sink split = {}) {
+    if (!check_document_size(text.size(), opt, problems)) {
+        return false;
+    }
+    boost::json::basic_parser<dom_handler> p(tokenizer_options(opt), opt, problems);
+    if (split.deliver) {
+        p.handler().split_array(split.key, std::move(split.begin), std::move(split.deliver));
+    }
+    if (!feed(p, text, false, 0, problems)) {
         return false;
     }
     out = std::move(p.handler().root);
