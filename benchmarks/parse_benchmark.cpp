@@ -86,6 +86,65 @@ void parse_dom(benchmark::State& state, payload const& p) {
     });
 }
 
+// Free-form members kept as text: RawEvent, for forwarding and storing without a DOM.
+void parse_raw(benchmark::State& state, payload const& p) {
+    run(state, p, p.docs, [](std::string const& doc) {
+        auto r = ae::parse<ae::RawEvent>(doc);
+        benchmark::DoNotOptimize(r);
+        return static_cast<bool>(r);
+    });
+}
+
+// One parser and one recycling resource for every document: the free-form members' memory is
+// rewound, not freed and taken again, between documents.
+void parse_reused(benchmark::State& state, payload const& p) {
+    ae::recycling_resource arena;
+    ae::parser<ae::Event> parser(ae::parse_options{}, &arena);
+    run(state, p, p.docs, [&](std::string const& doc) {
+        arena.rewind();
+        auto r = parser.parse(doc);
+        benchmark::DoNotOptimize(r);
+        return static_cast<bool>(r);
+    });
+    state.SetLabel("arena " + std::to_string(arena.capacity()) + " B"); // a label: a counter must be on every row
+}
+
+// The batch as one NDJSON text fed in 64 KiB pieces to an ndjson_reader, `repeats` times per
+// iteration: what validating a file of any size costs, and (arena_bytes, allocs_per_doc) that
+// the memory it holds does not grow with the file.
+void ndjson_reader(benchmark::State& state, payload const& p, std::size_t repeats) {
+    std::string text;
+    for (auto const& d : p.docs) {
+        text += d;
+        text += '\n';
+    }
+    ae::recycling_resource arena;
+    ae::ndjson_reader<ae::Event> reader(ae::parse_options{}, &arena);
+    std::size_t bad = 0;
+    auto on_line = [&](std::size_t, ae::result<ae::Event>&& e) {
+        bad += e ? 0 : 1;
+        benchmark::DoNotOptimize(e);
+        arena.rewind(); // the event is not used after this line
+    };
+    constexpr std::size_t piece = 64 * 1024;
+    std::uint64_t const before = allocations();
+    for (auto _ : state) {
+        for (std::size_t r = 0; r < repeats; ++r) {
+            for (std::size_t i = 0; i < text.size(); i += piece) {
+                reader.write(std::string_view(text).substr(i, piece), on_line);
+            }
+        }
+        reader.finish(on_line);
+    }
+    if (bad != 0) {
+        state.SkipWithError("a line was rejected");
+    }
+    auto const events = static_cast<double>(state.iterations()) * static_cast<double>(p.docs.size() * repeats);
+    state.counters["allocs_per_doc"] = static_cast<double>(allocations() - before) / events;
+    state.SetLabel("arena " + std::to_string(arena.capacity()) + " B"); // a label: a counter must be on every row
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size() * repeats));
+}
+
 void serialize(benchmark::State& state, payload const& p) {
     std::vector<ae::Event> const events = parse_all(p);
     std::string out; // reused: serialize_to appends
@@ -139,7 +198,16 @@ std::vector<payload> make_payloads() {
     return all;
 }
 
-void add_authentik_events_parse(payload const& p) { add("authentik-events/parse-dom", p, parse_dom); }
+void add_authentik_events_parse(payload const& p) {
+    add("authentik-events/parse-dom", p, parse_dom);
+    add("authentik-events/parse-raw", p, parse_raw);
+    add("authentik-events/parse-reused", p, parse_reused);
+    if (p.name == "batch") {
+        // The same reader over the batch once and ten times: its memory must not grow.
+        add("authentik-events/ndjson-reader", p, [](benchmark::State& s, payload const& q) { ndjson_reader(s, q, 1); });
+        add("authentik-events/ndjson-reader-x10", p, [](benchmark::State& s, payload const& q) { ndjson_reader(s, q, 10); });
+    }
+}
 
 void add_authentik_events_serialize(payload const& p) {
     add("authentik-events/serialize", p, serialize);

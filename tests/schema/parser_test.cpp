@@ -51,6 +51,7 @@ std::vector<std::string> record_corpus() {
         R"({"name":"a","name":"b",)" + tail,
         R"({"u":1,"u":{"k":1,"k":2},)" + tail,
         R"({"extra":{"a":1,"b":{"c":1,"c":2},"a":3},)" + tail,
+        R"({"extra":{"a":"x","a":"y","b":[true,{"s":"t","s":null}],"b":false},)" + tail,
         R"({"inner":{"name":"x","name":{"d":1,"d":2}},)" + tail,
         R"({"items":[{"name":"x","count":1,"count":2}],)" + tail,
         R"({"extra":{"a":1},"extra":{"b":{"c":1,"c":2}},)" + tail,

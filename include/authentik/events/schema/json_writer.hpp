@@ -31,6 +31,24 @@ public:
 
     /// Writes the separator before the next member and its key.
     void key(std::string_view k) {
+        if (!pretty_ && k.size() <= short_string && all_plain(k)) {
+            // The common case in one append: separator, quoted key, colon.
+            char buf[short_string + 4];
+            std::size_t n = 0;
+            if (depth_ != 0) {
+                if (!empty_) {
+                    buf[n++] = ',';
+                }
+                empty_ = false;
+            }
+            buf[n++] = '"';
+            std::memcpy(buf + n, k.data(), k.size());
+            n += k.size();
+            buf[n++] = '"';
+            buf[n++] = ':';
+            out_.append(buf, n);
+            return;
+        }
         separate();
         write_string(k);
         out_.push_back(':');
@@ -203,8 +221,33 @@ private:
         return (special & high) == 0;
     }
 
+    static constexpr std::size_t short_string = 60;
+
+    [[nodiscard]] static bool all_plain(std::string_view s) noexcept {
+        std::size_t i = 0;
+        for (; s.size() - i >= 8; i += 8) {
+            if (!plain8(s.data() + i)) {
+                return false;
+            }
+        }
+        for (; i < s.size(); ++i) {
+            if (!plain[static_cast<unsigned char>(s[i])]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void write_string(std::string_view s) {
         static constexpr char hex[] = "0123456789abcdef";
+        if (s.size() <= short_string && all_plain(s)) {
+            char buf[short_string + 2];
+            buf[0] = '"';
+            std::memcpy(buf + 1, s.data(), s.size());
+            buf[s.size() + 1] = '"';
+            out_.append(buf, s.size() + 2);
+            return;
+        }
         out_.push_back('"');
         std::size_t i = 0;
         while (i < s.size()) {

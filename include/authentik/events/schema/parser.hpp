@@ -120,10 +120,10 @@ public:
             p_.handler().count_repeated_keys(true);
             p_.handler().set_input(text);
             if (!detail::feed(p_, text, false, 0, p_.handler().tokenizer_problems())) {
-                if (!p_.handler().needs_dom()) {
+                if (!p_.handler().needs_rereading()) {
                     return result<T>(p_.handler().take_parse_problems());
                 }
-                // A repeated key inside a free-form member: read again, remembering every key.
+                // Perhaps a repeated key inside a free-form member: read again, remembering every key.
                 reset();
                 p_.handler().count_repeated_keys(false);
                 p_.handler().set_input(text);

@@ -155,17 +155,21 @@ public:
         capture_ = {};
         discarding_ = false;
         needs_dom_ = false;
+        counted_ = false;
         input_ = {};
         on_element_ = nullptr;
     }
 
     /// Whole-document mode (parse(text)): repeated keys inside free-form members are found by
     /// counting members after value_stack has built them, not by remembering every key; when a
-    /// count differs the handler stops and needs_dom() asks the caller to read the text with
-    /// the DOM path, which reports them exactly. Off for chunked input, which cannot be re-read.
+    /// count differs the handler stops and needs_rereading() asks the caller to read the text
+    /// again with this off, which reports them exactly. Off for chunked input, which cannot be
+    /// read twice.
     void count_repeated_keys(bool on) noexcept { count_only_ = on; }
-    /// The document has a repeated key inside a free-form member: read it with the DOM path.
-    [[nodiscard]] bool needs_dom() const noexcept { return needs_dom_; }
+    /// The document must be read again remembering every key: it has a repeated key inside a
+    /// free-form member, or it stopped on an error after a free-form member was built by
+    /// counting (a repeated key there must be reported before the error, as the DOM path does).
+    [[nodiscard]] bool needs_rereading() const noexcept { return needs_dom_ || counted_; }
 
     /// Called after each element of a root array (root_binding::elements) has been read.
     void on_root_element(void (*f)(void*, std::size_t), void* context) {
@@ -254,7 +258,15 @@ public:
             part_.append(s.data(), s.size());
             key = part_;
         }
-        on_full_key(key);
+        if (capture_.active && capture_.mode == capture_mode::dom && (count_only_ || opt_.allow_duplicate_keys)) {
+            // The hot path: a key inside a free-form member, no set of keys to keep.
+            level& l = levels_[depth_ - 1];
+            vs_.push_key(key);
+            keep_key(l, key);
+            l.has_key = true;
+        } else {
+            on_full_key(key);
+        }
         part_.clear();
         return true;
     }
@@ -266,7 +278,7 @@ public:
         if (!check_length(n, ec)) {
             return false;
         }
-        if (capture_.active && capture_.mode == capture_mode::dom) {
+        if (building_dom()) {
             vs_.push_chars(s);
         } else if (!(capture_.active && capture_.mode == capture_mode::skip)) {
             part_.append(s.data(), s.size());
@@ -280,9 +292,9 @@ public:
         if (!check_length(n, ec)) {
             return false;
         }
-        if (capture_.active && capture_.mode == capture_mode::dom) {
+        if (building_dom()) {
             vs_.push_string(s);
-            return captured_scalar();
+            return built_value();
         }
         std::string_view text(s.data(), s.size());
         if (!part_.empty()) {
@@ -305,6 +317,10 @@ public:
             return forward(discard_.on_int64(i, s, ec));
         }
         number_.clear();
+        if (building_dom()) {
+            vs_.push_int64(i);
+            return built_value();
+        }
         return scalar(scalar_token::int64(i));
     }
     bool on_uint64(std::uint64_t u, boost::json::string_view s, boost::system::error_code& ec) {
@@ -312,6 +328,10 @@ public:
             return forward(discard_.on_uint64(u, s, ec));
         }
         number_.clear();
+        if (building_dom()) {
+            vs_.push_uint64(u);
+            return built_value();
+        }
         return scalar(scalar_token::uint64(u));
     }
     bool on_double(double d, boost::json::string_view s, boost::system::error_code& ec) {
@@ -322,11 +342,19 @@ public:
             return stop(error::invalid_json, "number " + number_ + " is out of the range of a double", ec);
         }
         number_.clear();
+        if (building_dom()) {
+            vs_.push_double(d);
+            return built_value();
+        }
         return scalar(scalar_token::double_(d));
     }
     bool on_bool(bool b, boost::system::error_code& ec) {
         if (discarding_) {
             return forward(discard_.on_bool(b, ec));
+        }
+        if (building_dom()) {
+            vs_.push_bool(b);
+            return built_value();
         }
         return scalar(scalar_token::boolean(b));
     }
@@ -334,10 +362,25 @@ public:
         if (discarding_) {
             return forward(discard_.on_null(ec));
         }
+        if (building_dom()) {
+            vs_.push_null();
+            return built_value();
+        }
         return scalar(scalar_token::null());
     }
 
 private:
+    // Whether the next value goes into a free-form member's DOM, the hot path.
+    [[nodiscard]] bool building_dom() const noexcept {
+        return capture_.active && capture_.mode == capture_mode::dom && !levels_[depth_ - 1].repeated;
+    }
+    bool built_value() noexcept {
+        level& l = levels_[depth_ - 1];
+        ++l.count;
+        l.has_key = false;
+        return true;
+    }
+
     // The pointer through the first `levels` open containers.
     void append_pointer(std::string& p, std::size_t levels) const {
         for (std::size_t i = 0; i < levels; ++i) {
@@ -745,6 +788,7 @@ private:
     void start_capture(capture_mode mode, capture_target target, bool array) {
         capture_ = capture_state{true, mode, target, depth_};
         capture_members_ = 0;
+        counted_ = counted_ || (mode == capture_mode::dom && count_only_ && !opt_.allow_duplicate_keys);
         if (mode == capture_mode::dom) {
             vs_.reset(sp_);
         } else if (mode == capture_mode::raw) {
@@ -907,6 +951,7 @@ private:
     bool discarding_ = false;
     bool count_only_ = false;
     bool needs_dom_ = false;
+    bool counted_ = false;
     std::size_t capture_members_ = 0;
     std::vector<boost::json::value const*> walk_;
     std::string_view input_;
