@@ -224,18 +224,21 @@ private:
     static constexpr std::size_t short_string = 60;
 
     [[nodiscard]] static bool all_plain(std::string_view s) noexcept {
-        std::size_t i = 0;
-        for (; s.size() - i >= 8; i += 8) {
+        std::size_t const n = s.size();
+        if (n < 8) {
+            for (char c : s) {
+                if (!plain[static_cast<unsigned char>(c)]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (std::size_t i = 0; i + 8 <= n; i += 8) {
             if (!plain8(s.data() + i)) {
                 return false;
             }
         }
-        for (; i < s.size(); ++i) {
-            if (!plain[static_cast<unsigned char>(s[i])]) {
-                return false;
-            }
-        }
-        return true;
+        return plain8(s.data() + n - 8); // the last eight, overlapping: no byte-by-byte tail
     }
 
     void write_string(std::string_view s) {

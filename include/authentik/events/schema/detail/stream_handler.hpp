@@ -624,14 +624,13 @@ private:
             begin_discard();
             return forward(put_discard(t));
         }
-        if (capture_.active) {
-            if (capture_.mode == capture_mode::dom) {
-                push_scalar(t);
-            } else if (capture_.mode == capture_mode::raw) {
+        if (capture_.active) { // raw or skipped: a DOM's scalars take building_dom()'s path
+            if (capture_.mode == capture_mode::raw) {
                 raw_element();
                 t.write(*raw_writer_);
             }
-            return captured_scalar();
+            value_done();
+            return true;
         }
         cx_.point_lazily(this);
         if (depth_ == 0) { // the whole document is a scalar: read as the DOM path reads it
@@ -666,20 +665,6 @@ private:
         }
     }
 
-    // Strings reach value_stack from on_string directly, with their parts.
-    void push_scalar(scalar_token const& t) {
-        switch (t.kind()) {
-        case boost::json::kind::bool_: vs_.push_bool(t.get_bool()); break;
-        case boost::json::kind::int64: vs_.push_int64(t.get_int64()); break;
-        case boost::json::kind::uint64: vs_.push_uint64(t.get_uint64()); break;
-        case boost::json::kind::double_: vs_.push_double(t.get_double()); break;
-        case boost::json::kind::string: vs_.push_string(t.get_string()); break;
-        case boost::json::kind::null:
-        case boost::json::kind::array:
-        case boost::json::kind::object: vs_.push_null(); break;
-        }
-    }
-
     [[gnu::noinline]] bool put_discard(scalar_token const& t) {
         boost::system::error_code ec;
         switch (t.kind()) {
@@ -694,12 +679,6 @@ private:
         }
         default: return discard_.on_null(ec);
         }
-    }
-
-    // A scalar inside a capture has been taken.
-    bool captured_scalar() {
-        value_done();
-        return true;
     }
 
     [[gnu::noinline]] bool open(bool array, boost::system::error_code& ec) {
