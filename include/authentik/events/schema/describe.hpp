@@ -12,6 +12,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace authentik::events::schema {
 
@@ -61,6 +62,13 @@ template <class T>
 struct is_nullable : std::false_type {};
 template <class T>
 struct is_nullable<nullable<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {
+    using element = T;
+};
 
 /// The JSON value a member holds once optional/nullable wrappers are stripped.
 template <class T>

@@ -159,12 +159,7 @@ public:
         }
         try {
             fed_ += chunk.size();
-            if (fed_ > opt_.max_bytes) {
-                auto w = drf::parse_error("document too large");
-                p_.handler().tokenizer_problems().add(
-                    problem{"", error::size_exceeded,
-                            "document larger than the limit of " + std::to_string(opt_.max_bytes) + " bytes", {},
-                            w.code, std::move(w.message)});
+            if (!detail::check_fed_size(fed_, opt_, p_.handler().tokenizer_problems())) {
                 failed_ = true;
                 return false;
             }

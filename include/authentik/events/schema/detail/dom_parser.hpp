@@ -39,6 +39,18 @@ inline bool exact_double(std::string& number, boost::json::string_view tail, dou
     return true;
 }
 
+/// A problem that ends a parse (a limit, a number out of range), at the place it was found.
+inline problem stop_problem(std::string pointer, error code, std::string message) {
+    return problem{std::move(pointer), code, std::move(message), {}, "parse_error",
+                   drf::parse_error(to_string(code)).message};
+}
+[[nodiscard]] inline std::string too_long_message(parse_options const& opt) {
+    return "string longer than the limit of " + std::to_string(opt.max_string_length) + " bytes";
+}
+[[nodiscard]] inline std::string too_deep_message(parse_options const& opt) {
+    return "nesting deeper than the limit of " + std::to_string(opt.max_depth) + " levels";
+}
+
 // Builds a Boost.JSON DOM from basic_parser events. Unlike boost::json::parse it sees every
 // key as it arrives, so it can report a repeated key (boost::json::parse keeps one silently),
 // enforce the string and depth limits with a pointer to the place, and re-read doubles with
@@ -183,8 +195,7 @@ private:
     };
 
     bool stop(error code, std::string message, boost::system::error_code& ec) {
-        problems_.add(problem{current_pointer(), code, std::move(message), {},
-                              "parse_error", drf::parse_error(to_string(code)).message});
+        problems_.add(stop_problem(current_pointer(), code, std::move(message)));
         ec = make_error_code(code);
         return false;
     }
@@ -193,14 +204,12 @@ private:
         if (n <= opt_.max_string_length) {
             return true;
         }
-        return stop(error::size_exceeded,
-                    "string longer than the limit of " + std::to_string(opt_.max_string_length) + " bytes", ec);
+        return stop(error::size_exceeded, too_long_message(opt_), ec);
     }
 
     bool open(boost::json::value v, boost::system::error_code& ec) {
         if (stack_.size() + base_depth_ >= opt_.max_depth) {
-            return stop(error::depth_exceeded,
-                        "nesting deeper than the limit of " + std::to_string(opt_.max_depth) + " levels", ec);
+            return stop(error::depth_exceeded, too_deep_message(opt_), ec);
         }
         // Only the first array under the key is walked: a repeated key is reported by put()
         // when the second one closes, and its elements are kept out of the walk.
@@ -302,6 +311,19 @@ inline bool check_document_size(std::size_t size, parse_options const& opt, prob
                          "document of " + std::to_string(size) + " bytes is larger than the limit of " +
                              std::to_string(opt.max_bytes),
                          {}, w.code, std::move(w.message)});
+    return false;
+}
+
+/// The size check of input given in pieces, once `fed` bytes have come: false (and the
+/// problem added) past the limit, which stops a body that never ends without buffering it.
+inline bool check_fed_size(std::size_t fed, parse_options const& opt, problem_list& problems) {
+    if (fed <= opt.max_bytes) {
+        return true;
+    }
+    auto w = drf::parse_error("document too large");
+    problems.add(problem{"", error::size_exceeded,
+                         "document larger than the limit of " + std::to_string(opt.max_bytes) + " bytes", {}, w.code,
+                         std::move(w.message)});
     return false;
 }
 

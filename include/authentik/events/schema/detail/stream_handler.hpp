@@ -435,8 +435,7 @@ private:
     static array_ops const& aops(level const& l) noexcept { return *static_cast<array_ops const*>(l.ops); }
 
     bool stop(error code, std::string message, boost::system::error_code& ec) {
-        tokenizer_.add(problem{current_pointer(), code, std::move(message), {}, "parse_error",
-                               drf::parse_error(to_string(code)).message});
+        tokenizer_.add(stop_problem(current_pointer(), code, std::move(message)));
         ec = make_error_code(code);
         return false;
     }
@@ -448,8 +447,7 @@ private:
         return too_long(ec);
     }
     [[gnu::noinline]] bool too_long(boost::system::error_code& ec) {
-        return stop(error::size_exceeded,
-                    "string longer than the limit of " + std::to_string(opt_.max_string_length) + " bytes", ec);
+        return stop(error::size_exceeded, too_long_message(opt_), ec);
     }
 
     level& push(level_kind kind) {
@@ -686,8 +684,7 @@ private:
             return array ? discard_.on_array_begin(ec) : discard_.on_object_begin(ec);
         }
         if (depth_ >= opt_.max_depth) {
-            return stop(error::depth_exceeded,
-                        "nesting deeper than the limit of " + std::to_string(opt_.max_depth) + " levels", ec);
+            return stop(error::depth_exceeded, too_deep_message(opt_), ec);
         }
         if (depth_ != 0 && levels_[depth_ - 1].repeated) {
             begin_discard();

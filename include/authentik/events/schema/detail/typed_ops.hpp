@@ -46,13 +46,6 @@ template <class E>
 inline constexpr bool reads_scalars = codec<E>::type == json_type::string || codec<E>::type == json_type::number ||
                                       codec<E>::type == json_type::integer || codec<E>::type == json_type::boolean;
 
-template <class E>
-struct is_vector : std::false_type {};
-template <class E>
-struct is_vector<std::vector<E>> : std::true_type {
-    using element = E;
-};
-
 // Elements the parser fills one by one: described objects and scalars. Anything else is
 // read through the DOM, which is correct for every type, only slower.
 template <class E>
