@@ -22,8 +22,8 @@
 #include <authentik/events/schema/drf.hpp>
 #include <authentik/events/schema/error.hpp>
 #include <authentik/events/schema/export.hpp>
-#include <authentik/events/schema/nullable.hpp>
 #include <authentik/events/schema/ndjson_reader.hpp>
+#include <authentik/events/schema/nullable.hpp>
 #include <authentik/events/schema/number.hpp>
 #include <authentik/events/schema/options.hpp>
 #include <authentik/events/schema/parse.hpp>

@@ -48,7 +48,8 @@ seen read(std::string const& text, std::size_t chunk, schema::problem_list& docu
 BOOST_AUTO_TEST_SUITE(array_reader)
 
 BOOST_AUTO_TEST_CASE(elements_arrive_one_at_a_time_with_their_own_problems) {
-    std::string const text = R"([{"name":"a"}, {"name":1}, 5, {"name":"b","name":"c"}, {"count":2}, {"name":"d","count":3}])";
+    std::string const text =
+        R"([{"name":"a"}, {"name":1}, 5, {"name":"b","name":"c"}, {"count":2}, {"name":"d","count":3}])";
     for (std::size_t chunk : {1U, 4U, 1000U}) {
         schema::problem_list document;
         seen const s = read(text, chunk, document);
@@ -67,7 +68,8 @@ BOOST_AUTO_TEST_CASE(elements_arrive_one_at_a_time_with_their_own_problems) {
 }
 
 BOOST_AUTO_TEST_CASE(each_element_equals_parse_of_its_text) {
-    std::vector<std::string> const elements = {R"({"name":"a","count":1})", R"({"name":"b"})", R"({"name":"c","count":-4})"};
+    std::vector<std::string> const elements = {R"({"name":"a","count":1})", R"({"name":"b"})",
+                                               R"({"name":"c","count":-4})"};
     std::string text = "[";
     for (auto const& e : elements) {
         text += (text.size() > 1 ? "," : "") + e;

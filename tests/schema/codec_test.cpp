@@ -135,9 +135,9 @@ BOOST_AUTO_TEST_CASE(string_wrong_types) {
         std::string_view json;
         std::string_view kind;
     };
-    kind_case const cases[] = {{"null", "null"},    {"true", "boolean"}, {"5", "integer"},
-                               {"18446744073709551615", "integer"}, {"1.5", "number"},
-                               {"[]", "array"},     {"{}", "object"}};
+    kind_case const cases[] = {
+        {"null", "null"},  {"true", "boolean"}, {"5", "integer"}, {"18446744073709551615", "integer"},
+        {"1.5", "number"}, {"[]", "array"},     {"{}", "object"}};
     for (auto const& c : cases) {
         BOOST_TEST_CONTEXT(c.json) {
             auto const r = read_text<std::string>(c.json);
@@ -154,7 +154,8 @@ BOOST_AUTO_TEST_CASE(string_formats) {
     // Valid text is kept verbatim: a std::string member is not normalized.
     BOOST_TEST(read_text<std::string>(R"("3F2A5C1E-9B7D-4E8A-A1C3-5D6E7F8A9B0C")", uuid).value ==
                "3F2A5C1E-9B7D-4E8A-A1C3-5D6E7F8A9B0C");
-    BOOST_TEST(read_text<std::string>(R"("2023-02-15T16:33:42+01:00")", date_time).value == "2023-02-15T16:33:42+01:00");
+    BOOST_TEST(read_text<std::string>(R"("2023-02-15T16:33:42+01:00")", date_time).value ==
+               "2023-02-15T16:33:42+01:00");
     BOOST_TEST(read_text<std::string>(R"("::ffff:192.0.2.1")", ip).value == "::ffff:192.0.2.1");
 
     auto const bad_uuid = read_text<std::string>(R"("not-a-uuid")", uuid);
@@ -190,8 +191,8 @@ BOOST_AUTO_TEST_CASE(formatted_string_of_the_wrong_type_uses_the_format_wording)
 BOOST_AUTO_TEST_CASE(min_length_counts_code_points) {
     field_options const one{.min_length = 1};
     field_options const three{.min_length = 3};
-    BOOST_TEST(read_text<std::string>(R"("é")", one).ok);       // 2 bytes, 1 code point
-    BOOST_TEST(read_text<std::string>(R"("ééé")", three).ok);   // 6 bytes, 3 code points
+    BOOST_TEST(read_text<std::string>(R"("é")", one).ok);     // 2 bytes, 1 code point
+    BOOST_TEST(read_text<std::string>(R"("ééé")", three).ok); // 6 bytes, 3 code points
     BOOST_TEST(read_text<std::string>(R"("abc")", three).ok);
     BOOST_TEST(read_text<std::string>("\"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\"", three).ok);
     BOOST_TEST(read_text<std::string>(R"("")", {}).ok); // no minimum
@@ -202,7 +203,8 @@ BOOST_AUTO_TEST_CASE(min_length_counts_code_points) {
 
     // 6 bytes but 2 code points: too short for 3.
     auto const two = read_text<std::string>(R"("日本")", three);
-    check_single(two, error::too_short, "/f", R"("日本")", "min_length", "Ensure this field has at least 3 characters.");
+    check_single(two, error::too_short, "/f", R"("日本")", "min_length",
+                 "Ensure this field has at least 3 characters.");
     BOOST_TEST(two.problems[0].message == "string of 2 characters is shorter than the minimum of 3");
 
     // Two emoji: 8 bytes, 2 code points (Python's len(), not UTF-16 units).
@@ -238,8 +240,8 @@ BOOST_AUTO_TEST_CASE(date_time_codec) {
     BOOST_TEST(schema::codec<schema_test::format::date_time>::to_value(r.value, {}) ==
                boost::json::value("2023-02-15T15:33:42.771091Z"));
 
-    check_single(read_text<schema_test::format::date_time>(R"("2023-02-15 15:33:42Z")"), error::invalid_date_time,
-                 "/f", R"("2023-02-15 15:33:42Z")", "invalid",
+    check_single(read_text<schema_test::format::date_time>(R"("2023-02-15 15:33:42Z")"), error::invalid_date_time, "/f",
+                 R"("2023-02-15 15:33:42Z")", "invalid",
                  "Datetime has wrong format. Use one of these formats instead: "
                  "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].");
     check_single(read_text<schema_test::format::date_time>("true"), error::wrong_type, "/f", "true", "invalid",
@@ -253,7 +255,8 @@ BOOST_AUTO_TEST_CASE(bool_codec) {
     BOOST_TEST(f.ok);
     BOOST_TEST(!f.value);
     check_single(read_text<bool>("1"), error::wrong_type, "/f", "1", "invalid", "Must be a valid boolean.");
-    check_single(read_text<bool>(R"("true")"), error::wrong_type, "/f", R"("true")", "invalid", "Must be a valid boolean.");
+    check_single(read_text<bool>(R"("true")"), error::wrong_type, "/f", R"("true")", "invalid",
+                 "Must be a valid boolean.");
     BOOST_TEST(written(true) == "true");
     BOOST_TEST(written(false) == "false");
     BOOST_TEST(schema::codec<bool>::to_value(true, {}) == boost::json::value(true));
@@ -284,7 +287,8 @@ BOOST_AUTO_TEST_CASE(double_codec) {
     BOOST_TEST(read_text<double>("18446744073709551615").value == 18446744073709551615.0);
     check_single(read_text<double>(R"("1.5")"), error::wrong_type, "/f", R"("1.5")", "invalid",
                  "A valid number is required.");
-    check_single(read_text<double>("false"), error::wrong_type, "/f", "false", "invalid", "A valid number is required.");
+    check_single(read_text<double>("false"), error::wrong_type, "/f", "false", "invalid",
+                 "A valid number is required.");
     BOOST_TEST(written(1e-05) == "1e-05");
     BOOST_TEST(written(3.0) == "3.0");
     BOOST_TEST(schema::codec<double>::to_value(0.5, {}) == boost::json::value(0.5));
@@ -448,8 +452,9 @@ BOOST_AUTO_TEST_CASE(read_value_resets_a_wrapper_when_the_read_fails) {
 
 BOOST_AUTO_TEST_CASE(read_value_passes_field_options_through_wrappers) {
     auto const r = read_member<schema::nullable<std::string>>(R"("300.1.1.1")",
-                                                               {.nullable = true, .format = value_format::ip_address});
-    check_single(r, error::invalid_ip_address, "/m", R"("300.1.1.1")", "invalid", "Enter a valid IPv4 or IPv6 address.");
+                                                              {.nullable = true, .format = value_format::ip_address});
+    check_single(r, error::invalid_ip_address, "/m", R"("300.1.1.1")", "invalid",
+                 "Enter a valid IPv4 or IPv6 address.");
     auto const s = read_member<std::optional<std::string>>(R"("ab")", {.min_length = 3});
     check_single(s, error::too_short, "/m", R"("ab")", "min_length", "Ensure this field has at least 3 characters.");
 }
@@ -473,8 +478,9 @@ BOOST_AUTO_TEST_CASE(write_object_leaves_absent_fields_out_and_writes_null) {
     rec.name = "n";
     rec.ip.set_null();
     rec.active = true;
-    BOOST_TEST(schema::serialize(rec) ==
-               R"({"name":"n","ip":null,"id":"00000000-0000-0000-0000-000000000000","when":"1970-01-01T00:00:00Z","active":true})");
+    BOOST_TEST(
+        schema::serialize(rec) ==
+        R"({"name":"n","ip":null,"id":"00000000-0000-0000-0000-000000000000","when":"1970-01-01T00:00:00Z","active":true})");
     boost::json::value const v = schema::object_to_value(rec, {});
     BOOST_TEST(v.as_object().at("ip").is_null());
     BOOST_TEST(!v.as_object().contains("count"));

@@ -26,7 +26,7 @@ namespace {
 
 // One entry of a descriptor, reduced to what a test can compare.
 struct entry_summary {
-    std::string name;       // JSON name, or "<sink>" / "<additional>" for a key sink
+    std::string name; // JSON name, or "<sink>" / "<additional>" for a key sink
     bool required = false;
     bool nullable = false;
 };

@@ -19,7 +19,8 @@ namespace differential {
 namespace schema = authentik::events::schema;
 
 // A syntax error's message without its byte position: given in pieces, Boost.JSON names the
-// byte after a piece boundary that split a UTF-8 sequence, not the sequence's first byte.
+// byte after a piece boundary that split a UTF-8 sequence, not the sequence's first byte. The
+// one other difference pieces make is allowed in compare().
 inline schema::problem_list without_byte_positions(schema::problem_list const& list) {
     schema::problem_list out(list.items().size() + 1);
     for (auto p : list) {
@@ -56,6 +57,15 @@ std::string compare(schema::result<T> const& got, schema::result<T> const& want,
     }
     auto const a = positions ? got.problems() : without_byte_positions(got.problems());
     auto const b = positions ? want.problems() : without_byte_positions(want.problems());
+    if (!positions && !a.empty() && a.size() == b.size() && a.total() == b.total() &&
+        std::equal(a.begin(), a.end() - 1, b.begin())) {
+        auto const& x = a[a.size() - 1]; // the problem that stopped the parse
+        auto const& y = b[b.size() - 1];
+        if (x.pointer == y.pointer && x.code == schema::error::size_exceeded &&
+            x.message.rfind("string longer than", 0) == 0 && y.code == schema::error::invalid_json) {
+            return {}; // a string too long in pieces, broken later on (docs/parsing.md): by design
+        }
+    }
     if (a.items() != b.items() || got.problems().total() != want.problems().total() ||
         got.problems().truncated() != want.problems().truncated()) {
         os << "the problems differ (" << a.total() << " against " << b.total() << ")\nstreaming:\n"
@@ -88,7 +98,8 @@ schema::result<T> parse_in_chunks(schema::parser<T>& p, std::string_view text, s
 /// each size in `chunks` (syntax errors' byte positions aside). Returns "" or the first
 /// difference, labelled.
 template <class T>
-std::string check(std::string_view text, schema::parse_options const& opt, std::initializer_list<std::size_t> chunks = {1, 7}) {
+std::string check(std::string_view text, schema::parse_options const& opt,
+                  std::initializer_list<std::size_t> chunks = {1, 7}) {
     auto const want = schema::detail::parse_via_dom<T>(text, opt);
     if (auto d = compare(schema::parse<T>(text, opt), want); !d.empty()) {
         return "parse(): " + d;

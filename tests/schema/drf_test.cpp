@@ -45,9 +45,8 @@ BOOST_AUTO_TEST_CASE(wordings) {
     BOOST_TEST(drf::invalid_uuid().code == "invalid");
     BOOST_TEST(drf::invalid_uuid().message == "Must be a valid UUID.");
     BOOST_TEST(drf::invalid_date_time().code == "invalid");
-    BOOST_TEST(drf::invalid_date_time().message ==
-               "Datetime has wrong format. Use one of these formats instead: "
-               "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].");
+    BOOST_TEST(drf::invalid_date_time().message == "Datetime has wrong format. Use one of these formats instead: "
+                                                   "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].");
     BOOST_TEST(drf::invalid_ip_address().code == "invalid");
     BOOST_TEST(drf::invalid_ip_address().message == "Enter a valid IPv4 or IPv6 address.");
     BOOST_TEST(drf::not_a_dict("list").code == "not_a_dict");
@@ -89,7 +88,8 @@ BOOST_AUTO_TEST_CASE(top_level_fields) {
     problem_list list;
     list.add(at("/pk", "Must be a valid UUID."));
     list.add(at("/app", "This field is required."));
-    BOOST_TEST(body(list) == boost::json::parse(R"({"pk":["Must be a valid UUID."],"app":["This field is required."]})"));
+    BOOST_TEST(body(list) ==
+               boost::json::parse(R"({"pk":["Must be a valid UUID."],"app":["This field is required."]})"));
     // Keys in the order the problems came.
     BOOST_TEST(boost::json::serialize(drf::to_body(list)) ==
                R"({"pk":["Must be a valid UUID."],"app":["This field is required."]})");
@@ -98,7 +98,8 @@ BOOST_AUTO_TEST_CASE(top_level_fields) {
 BOOST_AUTO_TEST_CASE(document_problems_go_to_non_field_errors) {
     problem_list list;
     list.add(at("", "Invalid data. Expected a dictionary, but got list."));
-    BOOST_TEST(body(list) == boost::json::parse(R"({"non_field_errors":["Invalid data. Expected a dictionary, but got list."]})"));
+    BOOST_TEST(body(list) ==
+               boost::json::parse(R"({"non_field_errors":["Invalid data. Expected a dictionary, but got list."]})"));
 }
 
 BOOST_AUTO_TEST_CASE(several_messages_under_one_key) {
@@ -108,7 +109,8 @@ BOOST_AUTO_TEST_CASE(several_messages_under_one_key) {
     list.add(at("/a", "second"));
     list.add(at("", "doc 1"));
     list.add(at("", "doc 2"));
-    BOOST_TEST(body(list) == boost::json::parse(R"({"a":["first","second"],"b":["other"],"non_field_errors":["doc 1","doc 2"]})"));
+    BOOST_TEST(body(list) ==
+               boost::json::parse(R"({"a":["first","second"],"b":["other"],"non_field_errors":["doc 1","doc 2"]})"));
 }
 
 BOOST_AUTO_TEST_CASE(nesting_by_pointer_tokens) {
@@ -131,7 +133,9 @@ BOOST_AUTO_TEST_CASE(escaped_tokens_are_unescaped) {
     list.add(at("/m~0n/x~1y~0z", "tilde"));
     list.add(at("/~01", "not a slash"));
     list.add(at("/", "empty key"));
-    BOOST_TEST(body(list) == boost::json::parse(R"({"a/b":["slash"],"m~n":{"x/y~z":["tilde"]},"~1":["not a slash"],"":["empty key"]})"));
+    BOOST_TEST(
+        body(list) ==
+        boost::json::parse(R"({"a/b":["slash"],"m~n":{"x/y~z":["tilde"]},"~1":["not a slash"],"":["empty key"]})"));
 }
 
 BOOST_AUTO_TEST_CASE(parse_errors_go_to_non_field_errors) {
@@ -140,8 +144,9 @@ BOOST_AUTO_TEST_CASE(parse_errors_go_to_non_field_errors) {
     problem_list list;
     list.add(problem{"/a/b", error::invalid_json, "m", "", "parse_error", "JSON parse error - syntax error"});
     list.add(problem{"/c", error::depth_exceeded, "m", "", "parse_error", "JSON parse error - depth_exceeded"});
-    BOOST_TEST(body(list) == boost::json::parse(
-                                 R"({"non_field_errors":["JSON parse error - syntax error","JSON parse error - depth_exceeded"]})"));
+    BOOST_TEST(body(list) ==
+               boost::json::parse(
+                   R"({"non_field_errors":["JSON parse error - syntax error","JSON parse error - depth_exceeded"]})"));
     auto const r = schema::parse<schema_test::Record>(R"({"name":"x","tags":["a",]})");
     BOOST_TEST_REQUIRE(r.problems().size() == 1U);
     BOOST_TEST(body(r.problems()).as_object().size() == 1U);

@@ -40,9 +40,7 @@ BOOST_AUTO_TEST_CASE(values_are_stable_and_start_at_one) {
     // 0 must stay "no error" for boost::system::error_code.
     int expected = 1;
     for (auto const& [code, name] : all_codes) {
-        BOOST_TEST_CONTEXT(name) {
-            BOOST_TEST(static_cast<int>(code) == expected);
-        }
+        BOOST_TEST_CONTEXT(name) { BOOST_TEST(static_cast<int>(code) == expected); }
         ++expected;
     }
     static_assert(static_cast<int>(error::invalid_json) == 1);
@@ -85,7 +83,8 @@ BOOST_AUTO_TEST_CASE(make_error_code_and_implicit_conversion) {
     BOOST_TEST((schema::make_error_code(error::wrong_type) == error::wrong_type));
     BOOST_TEST((schema::make_error_code(error::wrong_type) != schema::make_error_code(error::invalid_uuid)));
     // Same value, other category: not equal.
-    BOOST_TEST((ec != boost::system::error_code(static_cast<int>(error::missing_field), boost::system::generic_category())));
+    BOOST_TEST(
+        (ec != boost::system::error_code(static_cast<int>(error::missing_field), boost::system::generic_category())));
 }
 
 BOOST_AUTO_TEST_CASE(system_error_carries_the_code) {

@@ -79,18 +79,11 @@ constexpr auto describe(schema::type_tag<Tree>) {
         member("name", &Tree::name, {.required = true, .min_length = 2}),
         member("address", &Tree::address, {.nullable = true, .format = value_format::ip_address, .min_length = 1}),
         member("planted", &Tree::planted, {.required = true}),
-        member("rings", &Tree::rings, {.write_only = true, .description = "counted"}),
-        member("height", &Tree::height),
-        member("girth", &Tree::girth),
-        member("alive", &Tree::alive),
-        member("notes", &Tree::notes),
-        member("anything", &Tree::anything),
-        member("tags", &Tree::tags),
-        member("leaf", &Tree::leaf),
-        member("leaves", &Tree::leaves),
-        member("fallen", &Tree::fallen, {.nullable = true}),
-        member("pressed", &Tree::pressed, {.read_only = true}),
-        member("colour", &Tree::colour),
+        member("rings", &Tree::rings, {.write_only = true, .description = "counted"}), member("height", &Tree::height),
+        member("girth", &Tree::girth), member("alive", &Tree::alive), member("notes", &Tree::notes),
+        member("anything", &Tree::anything), member("tags", &Tree::tags), member("leaf", &Tree::leaf),
+        member("leaves", &Tree::leaves), member("fallen", &Tree::fallen, {.nullable = true}),
+        member("pressed", &Tree::pressed, {.read_only = true}), member("colour", &Tree::colour),
         unknown_keys(&Tree::unknown_fields));
 }
 
@@ -229,7 +222,8 @@ BOOST_AUTO_TEST_CASE(keys_in_the_servers_order) {
     for (auto const& kv : property(got, "address").as_object()) {
         address.emplace_back(kv.key());
     }
-    BOOST_TEST(address == (std::vector<std::string>{"type", "nullable", "minLength"}), boost::test_tools::per_element());
+    BOOST_TEST(address == (std::vector<std::string>{"type", "nullable", "minLength"}),
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(string_formats_on_plain_strings) {
@@ -350,7 +344,8 @@ BOOST_AUTO_TEST_CASE(json_schema_2020_12_document) {
 }
 
 BOOST_AUTO_TEST_CASE(json_schema_document_without_root) {
-    auto const doc = schema::json_schema_document(schema::components<Leaf>(), {}, dialect(schema::schema_dialect::draft_7));
+    auto const doc =
+        schema::json_schema_document(schema::components<Leaf>(), {}, dialect(schema::schema_dialect::draft_7));
     BOOST_TEST(!doc.contains("$ref"));
     BOOST_TEST(doc.at("definitions").as_object().contains("Leaf"));
 }

@@ -88,9 +88,7 @@ double_case const double_cases[] = {
 
 BOOST_AUTO_TEST_CASE(doubles_as_python_repr) {
     for (auto const& c : double_cases) {
-        BOOST_TEST_CONTEXT(c.python_repr) {
-            BOOST_TEST(py(c.value) == c.python_repr);
-        }
+        BOOST_TEST_CONTEXT(c.python_repr) { BOOST_TEST(py(c.value) == c.python_repr); }
     }
 }
 
@@ -190,11 +188,12 @@ BOOST_AUTO_TEST_CASE(line_and_paragraph_separators_are_escaped) {
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_replacement_character) {
     std::string const fffd = "\xEF\xBF\xBD";
-    BOOST_TEST(str("a\xFF" "b") == "\"a" + fffd + "b\"");
-    BOOST_TEST(str("\x80") == "\"" + fffd + "\"");                     // lone continuation byte
-    BOOST_TEST(str("\xC0\x80") == "\"" + fffd + fffd + "\"");          // overlong NUL
-    BOOST_TEST(str("\xE0\x80\x80") == "\"" + fffd + fffd + fffd + "\""); // overlong
-    BOOST_TEST(str("\xED\xA0\x80") == "\"" + fffd + fffd + fffd + "\""); // UTF-16 surrogate
+    BOOST_TEST(str("a\xFF"
+                   "b") == "\"a" + fffd + "b\"");
+    BOOST_TEST(str("\x80") == "\"" + fffd + "\"");                                  // lone continuation byte
+    BOOST_TEST(str("\xC0\x80") == "\"" + fffd + fffd + "\"");                       // overlong NUL
+    BOOST_TEST(str("\xE0\x80\x80") == "\"" + fffd + fffd + fffd + "\"");            // overlong
+    BOOST_TEST(str("\xED\xA0\x80") == "\"" + fffd + fffd + fffd + "\"");            // UTF-16 surrogate
     BOOST_TEST(str("\xF5\x80\x80\x80") == "\"" + fffd + fffd + fffd + fffd + "\""); // past U+10FFFF
     BOOST_TEST(str("\xF4\x90\x80\x80") == "\"" + fffd + fffd + fffd + fffd + "\"");
     BOOST_TEST(str("\xC3") == "\"" + fffd + "\""); // truncated at the end

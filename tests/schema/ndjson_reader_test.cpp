@@ -40,7 +40,8 @@ std::vector<line> read(std::string const& text, std::size_t chunk, schema::parse
 BOOST_AUTO_TEST_SUITE(ndjson_reader)
 
 BOOST_AUTO_TEST_CASE(each_line_is_one_document_whatever_the_pieces) {
-    std::string const text = "{\"name\":\"a\"}\n{\"name\":2}\r\n\n   \n{\"name\":\"c\",\"count\":1}\n{\"nam\n{\"name\":\"e\"}";
+    std::string const text =
+        "{\"name\":\"a\"}\n{\"name\":2}\r\n\n   \n{\"name\":\"c\",\"count\":1}\n{\"nam\n{\"name\":\"e\"}";
     for (std::size_t chunk : {1U, 3U, 16U, 1000U}) {
         auto const lines = read(text, chunk);
         BOOST_TEST_REQUIRE(lines.size() == 5u, chunk);

@@ -69,7 +69,8 @@ BOOST_AUTO_TEST_CASE(default_options_accept_unknown_keys_and_values) {
 }
 
 BOOST_AUTO_TEST_CASE(strict_options_reject_them) {
-    auto const r = schema::parse<schema_test::Record>(record_with(R"(,"zzz":1,"hue":"purple")"), parse_options::strict());
+    auto const r =
+        schema::parse<schema_test::Record>(record_with(R"(,"zzz":1,"hue":"purple")"), parse_options::strict());
     BOOST_TEST_REQUIRE(r.problems().size() == 2U);
     BOOST_TEST(r.problems()[0].pointer == "/hue"); // fields first, in descriptor order
     BOOST_TEST((r.problems()[0].code == error::unknown_action));

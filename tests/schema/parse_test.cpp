@@ -106,8 +106,9 @@ BOOST_AUTO_TEST_CASE(code_invalid_json) {
 }
 
 BOOST_AUTO_TEST_CASE(code_duplicate_key) {
-    check_only_problem<Record>(record_with(R"(,"extra":{"a/b":1,"a~b":0,"a/b":{"z":[1]}})"), {},
-                               {"/extra/a~1b", error::duplicate_key, R"({"z":[1]})", "duplicate_key", "Duplicate key."});
+    check_only_problem<Record>(
+        record_with(R"(,"extra":{"a/b":1,"a~b":0,"a/b":{"z":[1]}})"), {},
+        {"/extra/a~1b", error::duplicate_key, R"({"z":[1]})", "duplicate_key", "Duplicate key."});
 }
 
 BOOST_AUTO_TEST_CASE(code_depth_exceeded) {
@@ -117,16 +118,16 @@ BOOST_AUTO_TEST_CASE(code_depth_exceeded) {
 }
 
 BOOST_AUTO_TEST_CASE(code_size_exceeded) {
-    check_only_problem<Record>(record_with(R"(,"tags":["ok",")" + repeat("x", 41) + R"("])"),
-                               {.max_string_length = 40},
+    check_only_problem<Record>(record_with(R"(,"tags":["ok",")" + repeat("x", 41) + R"("])"), {.max_string_length = 40},
                                {"/tags/1", error::size_exceeded, "", "parse_error", "JSON parse error - ", true});
     check_only_problem<Record>(std::string(schema_test::minimal_record), {.max_bytes = 10},
                                {"", error::size_exceeded, "", "parse_error", "JSON parse error - ", true});
 }
 
 BOOST_AUTO_TEST_CASE(code_missing_field) {
-    check_only_problem<Record>(R"({"id":"00000000-0000-0000-0000-000000000000","when":"2000-01-01T00:00:00Z","active":true})",
-                               {}, {"/name", error::missing_field, "", "required", "This field is required."});
+    check_only_problem<Record>(
+        R"({"id":"00000000-0000-0000-0000-000000000000","when":"2000-01-01T00:00:00Z","active":true})", {},
+        {"/name", error::missing_field, "", "required", "This field is required."});
     // Nested, and in a list.
     check_only_problem<Outer>(R"({"inner":{},"list":[]})", {},
                               {"/inner/name", error::missing_field, "", "required", "This field is required."});
@@ -150,8 +151,9 @@ BOOST_AUTO_TEST_CASE(code_null_not_allowed) {
 }
 
 BOOST_AUTO_TEST_CASE(code_wrong_type) {
-    check_only_problem<Record>(record_with(R"(,"items":[{"name":"a"},{"name":"b","count":"3"}])"), {},
-                               {"/items/1/count", error::wrong_type, R"("3")", "invalid", "A valid integer is required."});
+    check_only_problem<Record>(
+        record_with(R"(,"items":[{"name":"a"},{"name":"b","count":"3"}])"), {},
+        {"/items/1/count", error::wrong_type, R"("3")", "invalid", "A valid integer is required."});
     check_only_problem<Odd>(R"({"nick":"abc","m~n":true})", {},
                             {"/m~0n", error::wrong_type, "true", "invalid", "A valid integer is required."});
     check_only_problem<Odd>(R"({"nick":"abc","numbers":[1,2,"3"]})", {},
@@ -162,9 +164,11 @@ BOOST_AUTO_TEST_CASE(code_wrong_type) {
 }
 
 BOOST_AUTO_TEST_CASE(code_unknown_field) {
-    check_only_problem<Record>(record_with(R"(,"x/y~z":[1,{"a":null}])"), {.unknown_keys = unknown_key_policy::reject},
-                               {"/x~1y~0z", error::unknown_field, R"([1,{"a":null}])", "unknown_field", "Unknown field."});
-    check_only_problem<Record>(record_with(R"(,"inner":{"name":"a","zz":2})"), {.unknown_keys = unknown_key_policy::reject},
+    check_only_problem<Record>(
+        record_with(R"(,"x/y~z":[1,{"a":null}])"), {.unknown_keys = unknown_key_policy::reject},
+        {"/x~1y~0z", error::unknown_field, R"([1,{"a":null}])", "unknown_field", "Unknown field."});
+    check_only_problem<Record>(record_with(R"(,"inner":{"name":"a","zz":2})"),
+                               {.unknown_keys = unknown_key_policy::reject},
                                {"/inner/zz", error::unknown_field, "2", "unknown_field", "Unknown field."});
     auto const r = schema::parse<Record>(record_with(R"(,"zz":1)"), {.unknown_keys = unknown_key_policy::reject});
     BOOST_TEST_REQUIRE(r.problems().size() == 1U);
@@ -173,23 +177,27 @@ BOOST_AUTO_TEST_CASE(code_unknown_field) {
 
 BOOST_AUTO_TEST_CASE(code_invalid_uuid) {
     std::string const doc = R"({"name":"x","id":"not-a-uuid","when":"2000-01-01T00:00:00Z","active":false})";
-    check_only_problem<Record>(doc, {}, {"/id", error::invalid_uuid, R"("not-a-uuid")", "invalid", "Must be a valid UUID."});
-    check_only_problem<Odd>(R"({"nick":"abc","ref":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0"})", {},
-                            {"/ref", error::invalid_uuid, R"("3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0")", "invalid",
-                             "Must be a valid UUID."});
+    check_only_problem<Record>(doc, {},
+                               {"/id", error::invalid_uuid, R"("not-a-uuid")", "invalid", "Must be a valid UUID."});
+    check_only_problem<Odd>(
+        R"({"nick":"abc","ref":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0"})", {},
+        {"/ref", error::invalid_uuid, R"("3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0")", "invalid", "Must be a valid UUID."});
 }
 
 BOOST_AUTO_TEST_CASE(code_invalid_date_time) {
-    std::string const doc = R"({"name":"x","id":"00000000-0000-0000-0000-000000000000","when":"2023-02-29T10:00:00Z","active":false})";
-    check_only_problem<Record>(doc, {}, {"/when", error::invalid_date_time, R"("2023-02-29T10:00:00Z")", "invalid", date_time_message});
-    check_only_problem<Odd>(R"({"nick":"abc","stamp":"2023-02-15T15:33"})", {},
-                            {"/stamp", error::invalid_date_time, R"("2023-02-15T15:33")", "invalid", date_time_message});
+    std::string const doc =
+        R"({"name":"x","id":"00000000-0000-0000-0000-000000000000","when":"2023-02-29T10:00:00Z","active":false})";
+    check_only_problem<Record>(
+        doc, {}, {"/when", error::invalid_date_time, R"("2023-02-29T10:00:00Z")", "invalid", date_time_message});
+    check_only_problem<Odd>(
+        R"({"nick":"abc","stamp":"2023-02-15T15:33"})", {},
+        {"/stamp", error::invalid_date_time, R"("2023-02-15T15:33")", "invalid", date_time_message});
 }
 
 BOOST_AUTO_TEST_CASE(code_invalid_ip_address) {
-    check_only_problem<Record>(record_with(R"(,"ip":"192.168.001.1")"), {},
-                               {"/ip", error::invalid_ip_address, R"("192.168.001.1")", "invalid",
-                                "Enter a valid IPv4 or IPv6 address."});
+    check_only_problem<Record>(
+        record_with(R"(,"ip":"192.168.001.1")"), {},
+        {"/ip", error::invalid_ip_address, R"("192.168.001.1")", "invalid", "Enter a valid IPv4 or IPv6 address."});
 }
 
 BOOST_AUTO_TEST_CASE(long_values_are_shortened_on_a_utf8_boundary) {
@@ -212,25 +220,30 @@ BOOST_AUTO_TEST_CASE(long_values_are_shortened_on_a_utf8_boundary) {
 }
 
 BOOST_AUTO_TEST_CASE(code_unknown_action) {
-    check_only_problem<Record>(record_with(R"(,"paint":"custom_x")"), {},
-                               {"/paint", error::unknown_action, R"("custom_x")", "invalid_choice",
-                                R"("custom_x" is not a valid choice.)"});
-    check_only_problem<Record>(record_with(R"(,"hue":"purple")"), parse_options::strict(),
-                               {"/hue", error::unknown_action, R"("purple")", "invalid_choice",
-                                R"("purple" is not a valid choice.)"});
+    check_only_problem<Record>(
+        record_with(R"(,"paint":"custom_x")"), {},
+        {"/paint", error::unknown_action, R"("custom_x")", "invalid_choice", R"("custom_x" is not a valid choice.)"});
+    check_only_problem<Record>(
+        record_with(R"(,"hue":"purple")"), parse_options::strict(),
+        {"/hue", error::unknown_action, R"("purple")", "invalid_choice", R"("purple" is not a valid choice.)"});
 }
 
 BOOST_AUTO_TEST_CASE(code_too_short) {
-    check_only_problem<Record>(R"({"name":"","id":"00000000-0000-0000-0000-000000000000","when":"2000-01-01T00:00:00Z","active":false})",
-                               {}, {"/name", error::too_short, R"("")", "blank", "This field may not be blank."});
-    check_only_problem<Odd>(R"({"nick":"ab"})", {},
-                            {"/nick", error::too_short, R"("ab")", "min_length", "Ensure this field has at least 3 characters."});
+    check_only_problem<Record>(
+        R"({"name":"","id":"00000000-0000-0000-0000-000000000000","when":"2000-01-01T00:00:00Z","active":false})", {},
+        {"/name", error::too_short, R"("")", "blank", "This field may not be blank."});
+    check_only_problem<Odd>(
+        R"({"nick":"ab"})", {},
+        {"/nick", error::too_short, R"("ab")", "min_length", "Ensure this field has at least 3 characters."});
     // Code points, not bytes: "éé" is 4 bytes but 2 characters; "é" meets a minimum of 1.
-    check_only_problem<Odd>(R"({"nick":"éé"})", {},
-                            {"/nick", error::too_short, R"("éé")", "min_length", "Ensure this field has at least 3 characters."});
+    check_only_problem<Odd>(
+        R"({"nick":"éé"})", {},
+        {"/nick", error::too_short, R"("éé")", "min_length", "Ensure this field has at least 3 characters."});
     BOOST_TEST(schema::parse<Odd>(R"({"nick":"ééé"})").has_value());
-    BOOST_TEST(schema::parse<Record>(R"({"name":"é","id":"00000000-0000-0000-0000-000000000000","when":"2000-01-01T00:00:00Z","active":false})")
-                   .has_value());
+    BOOST_TEST(
+        schema::parse<Record>(
+            R"({"name":"é","id":"00000000-0000-0000-0000-000000000000","when":"2000-01-01T00:00:00Z","active":false})")
+            .has_value());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,8 +343,8 @@ BOOST_AUTO_TEST_CASE(duplicate_described_key) {
 }
 
 BOOST_AUTO_TEST_CASE(duplicates_in_nested_free_form_objects) {
-    auto const r = schema::parse<Record>(
-        record_with(R"(,"extra":{"o":{"k":1,"k":2},"arr":[0,{"m~/":1,"m~/":true}],"o":3})"));
+    auto const r =
+        schema::parse<Record>(record_with(R"(,"extra":{"o":{"k":1,"k":2},"arr":[0,{"m~/":1,"m~/":true}],"o":3})"));
     BOOST_TEST(pointers(r.problems()) == "/extra/o/k duplicate_key\n"
                                          "/extra/arr/1/m~0~1 duplicate_key\n"
                                          "/extra/o duplicate_key\n");
@@ -368,8 +381,9 @@ BOOST_AUTO_TEST_CASE(max_depth_at_the_limit_passes) {
 }
 
 BOOST_AUTO_TEST_CASE(max_depth_one_deeper_fails_where) {
-    check_only_problem<Record>(nested_objects(4), {.max_depth = 5},
-                               {"/extra/d/d/d/d", error::depth_exceeded, "", "parse_error", "JSON parse error - ", true});
+    check_only_problem<Record>(
+        nested_objects(4), {.max_depth = 5},
+        {"/extra/d/d/d/d", error::depth_exceeded, "", "parse_error", "JSON parse error - ", true});
     check_only_problem<Record>(record_with(R"(,"extra":{"a":[0,[1,[2]]]})"), {.max_depth = 4},
                                {"/extra/a/1/1", error::depth_exceeded, "", "parse_error", "JSON parse error - ", true});
     check_only_problem<Bag>(R"({"a":{}})", {.max_depth = 1},
@@ -455,37 +469,40 @@ BOOST_AUTO_TEST_CASE(invalid_json) {
         std::string pointer;
     };
     bad_case const cases[] = {
-        {"", ""},                                   // empty
-        {"   ", ""},                                // only whitespace
-        {R"({"a":})", "/a"},                        // syntax error
-        {R"({"a" 1})", "/a"},                       // missing colon: the key was read
-        {R"({"a":[1,2)", "/a/2"},                   // truncated in a list
-        {R"({"a":{"b":"x)", "/a/b"},                // truncated in a string
-        {R"({"a":1)", ""},                          // truncated object
-        {R"({} {})", ""},                           // trailing data
-        {R"({}x)", ""},                             // trailing data
-        {"{\"a\":\"\xFF\"}", "/a"},                 // invalid UTF-8
-        {"{\"a\":\"\xC0\x80\"}", "/a"},             // overlong UTF-8
-        {"{\"a\":\"\xED\xA0\x80\"}", "/a"},         // encoded surrogate
-        {R"({/*c*/"a":1})", ""},                    // comment
-        {"{\"a\":1 // c\n}", ""},                   // line comment
-        {R"({"a":1,})", ""},                        // trailing comma in an object
-        {R"({"a":[1,]})", "/a/1"},                  // trailing comma in a list
-        {R"({"a":1e999})", "/a"},                   // out of the range of a double
-        {R"({"a":[-1e999]})", "/a/0"},              // out of the range of a double
-        {R"({'a':1})", ""},                         // single quotes
-        {R"({"a":NaN})", "/a"},                     // not a JSON literal
-        {R"({"a":01})", ""},                        // leading zero: 0 was read, then "1" is extra
-        {"{\"a\":\"x\ny\"}", "/a"},                 // raw control character in a string
-        {R"({"a":tru})", "/a"},                     // bad literal
-        {R"({"a":"\x"})", "/a"},                    // bad escape
+        {"", ""},                                    // empty
+        {"   ", ""},                                 // only whitespace
+        {R"({"a":})", "/a"},                         // syntax error
+        {R"({"a" 1})", "/a"},                        // missing colon: the key was read
+        {R"({"a":[1,2)", "/a/2"},                    // truncated in a list
+        {R"({"a":{"b":"x)", "/a/b"},                 // truncated in a string
+        {R"({"a":1)", ""},                           // truncated object
+        {R"({} {})", ""},                            // trailing data
+        {R"({}x)", ""},                              // trailing data
+        {"{\"a\":\"\xFF\"}", "/a"},                  // invalid UTF-8
+        {"{\"a\":\"\xC0\x80\"}", "/a"},              // overlong UTF-8
+        {"{\"a\":\"\xED\xA0\x80\"}", "/a"},          // encoded surrogate
+        {R"({/*c*/"a":1})", ""},                     // comment
+        {"{\"a\":1 // c\n}", ""},                    // line comment
+        {R"({"a":1,})", ""},                         // trailing comma in an object
+        {R"({"a":[1,]})", "/a/1"},                   // trailing comma in a list
+        {R"({"a":1e999})", "/a"},                    // out of the range of a double
+        {R"({"a":[-1e999]})", "/a/0"},               // out of the range of a double
+        {R"({"a":18446744073709551616})", "/a"},     // 2^64: as a double it would lose digits
+        {R"({"a":[-9223372036854775809]})", "/a/0"}, // -2^63 - 1
+        {R"({'a':1})", ""},                          // single quotes
+        {R"({"a":NaN})", "/a"},                      // not a JSON literal
+        {R"({"a":01})", ""},                         // leading zero: 0 was read, then "1" is extra
+        {"{\"a\":\"x\ny\"}", "/a"},                  // raw control character in a string
+        {R"({"a":tru})", "/a"},                      // bad literal
+        {R"({"a":"\x"})", "/a"},                     // bad escape
     };
     for (auto const& c : cases) {
         BOOST_TEST_CONTEXT("text: " << c.text) {
             auto const r = schema::parse<Bag>(c.text);
             BOOST_TEST(!r.has_value());
             BOOST_TEST_REQUIRE(r.problems().size() == 1U, pointers(r.problems()));
-            check_problem(r.problems()[0], {c.pointer, error::invalid_json, "", "parse_error", "JSON parse error - ", true});
+            check_problem(r.problems()[0],
+                          {c.pointer, error::invalid_json, "", "parse_error", "JSON parse error - ", true});
         }
     }
 }
@@ -498,6 +515,24 @@ BOOST_AUTO_TEST_CASE(invalid_json_messages) {
     auto const huge = schema::parse<Bag>(R"({"a":1e999})");
     BOOST_TEST_REQUIRE(huge.problems().size() == 1U);
     BOOST_TEST(huge.problems()[0].message == "number 1e999 is out of the range of a double");
+    // The largest integers a DOM holds exactly are kept; one past them is refused, not rounded.
+    auto const edges = schema::parse<Bag>(R"({"a":[18446744073709551615,-9223372036854775808,1e2,1.5E300]})");
+    BOOST_TEST_REQUIRE(edges.has_value());
+    auto const& a = edges->rest.at("a").as_array();
+    BOOST_TEST(a.at(0).is_uint64());
+    BOOST_TEST(a.at(0).as_uint64() == 18446744073709551615ULL);
+    BOOST_TEST(a.at(1).as_int64() == INT64_MIN);
+    auto const wide = schema::parse<Bag>(R"({"a":123456789012345678901234567890})");
+    BOOST_TEST_REQUIRE(wide.problems().size() == 1U);
+    BOOST_TEST(wide.problems()[0].message ==
+               "integer 123456789012345678901234567890 does not fit in 64 bits; as a double it would lose digits");
+    // A long number is cut short in the message, which still gives its length.
+    std::string const digits(5000, '7');
+    auto const long_one = schema::parse<Bag>("{\"a\":" + digits + "}");
+    BOOST_TEST_REQUIRE(long_one.problems().size() == 1U);
+    BOOST_TEST(long_one.problems()[0].message ==
+               "integer " + digits.substr(0, 40) +
+                   "... (5000 bytes) does not fit in 64 bits; as a double it would lose digits");
 }
 
 BOOST_AUTO_TEST_CASE(whitespace_around_the_document_is_fine) {
@@ -517,8 +552,8 @@ BOOST_AUTO_TEST_CASE(top_level_not_an_object) {
         std::string text;
         std::string python;
     };
-    top_case const cases[] = {{"[]", "list"},     {R"([1,"a"])", "list"}, {R"("s")", "str"}, {"1", "int"},
-                              {"1.5", "float"},   {"true", "bool"},       {"null", "NoneType"}};
+    top_case const cases[] = {{"[]", "list"},   {R"([1,"a"])", "list"}, {R"("s")", "str"},   {"1", "int"},
+                              {"1.5", "float"}, {"true", "bool"},       {"null", "NoneType"}};
     for (auto const& c : cases) {
         BOOST_TEST_CONTEXT(c.text) {
             check_only_problem<Record>(c.text, {},
@@ -648,14 +683,16 @@ BOOST_AUTO_TEST_CASE(doubles_are_read_exactly) {
             // Members in descriptor order, so that the text can come back byte for byte.
             std::string const text = R"({"name":"x","id":"00000000-0000-0000-0000-000000000000",)"
                                      R"("when":"2000-01-01T00:00:00Z","extra":{"n":)" +
-                                     std::string(number) + R"(},"ratio":)" + std::string(number) + R"(,"active":false})";
+                                     std::string(number) + R"(},"ratio":)" + std::string(number) +
+                                     R"(,"active":false})";
             auto const r = schema::parse<Record>(text);
             BOOST_TEST_REQUIRE(r.has_value());
             BOOST_TEST(schema::serialize(*r) == text);
         }
     }
     // The values are the correctly rounded doubles.
-    auto const r = schema::parse<Record>(record_with(R"(,"extra":{"a":1.0000000000000002,"b":2.2250738585072014e-308},"ratio":52.5244)"));
+    auto const r = schema::parse<Record>(
+        record_with(R"(,"extra":{"a":1.0000000000000002,"b":2.2250738585072014e-308},"ratio":52.5244)"));
     BOOST_TEST_REQUIRE(r.has_value());
     BOOST_TEST(r->extra->at("a").as_double() == 1.0 + DBL_EPSILON);
     BOOST_TEST(r->extra->at("b").as_double() == DBL_MIN);
@@ -670,7 +707,8 @@ BOOST_AUTO_TEST_CASE(free_form_numbers_come_back_as_python_writes_them) {
 }
 
 BOOST_AUTO_TEST_CASE(integers_in_free_form_objects_keep_their_kind) {
-    std::string const text = R"({"a":-9223372036854775808,"b":9223372036854775807,"c":18446744073709551615,"d":0,"e":-0.0})";
+    std::string const text =
+        R"({"a":-9223372036854775808,"b":9223372036854775807,"c":18446744073709551615,"d":0,"e":-0.0})";
     auto const r = schema::parse<Bag>(text);
     BOOST_TEST_REQUIRE(r.has_value());
     BOOST_TEST(r->rest.at("a").is_int64());
@@ -720,8 +758,8 @@ BOOST_AUTO_TEST_CASE(validate_reports_like_parse) {
     BOOST_TEST(pointers(v.problems()) == many_problems_order);
     auto const top = schema::validate<Record>(boost::json::value(nullptr));
     BOOST_TEST_REQUIRE(top.problems().size() == 1U);
-    check_problem(top.problems()[0], {"", error::wrong_type, "null", "invalid",
-                                      "Invalid data. Expected a dictionary, but got NoneType."});
+    check_problem(top.problems()[0],
+                  {"", error::wrong_type, "null", "invalid", "Invalid data. Expected a dictionary, but got NoneType."});
 }
 
 BOOST_AUTO_TEST_CASE(parse_or_throw) {

@@ -26,27 +26,31 @@ std::string printed(T const& v) {
 }
 
 problem make(std::string pointer, error code, std::string value = {}) {
-    return problem{std::move(pointer), code, "message for " + std::string(schema::to_string(code)), std::move(value),
-                   "drf", "DRF says no."};
+    return problem{std::move(pointer), code,  "message for " + std::string(schema::to_string(code)),
+                   std::move(value),   "drf", "DRF says no."};
 }
 
 } // namespace
 
 BOOST_AUTO_TEST_CASE(prints_pointer_message_value_and_code) {
-    problem const p{"/client_ip", error::invalid_ip_address, "not an IPv4 or IPv6 address: bad",
-                    R"("1.2.3")", "invalid", "Enter a valid IPv4 or IPv6 address."};
+    problem const p{"/client_ip",
+                    error::invalid_ip_address,
+                    "not an IPv4 or IPv6 address: bad",
+                    R"("1.2.3")",
+                    "invalid",
+                    "Enter a valid IPv4 or IPv6 address."};
     BOOST_TEST(printed(p) == R"(/client_ip: not an IPv4 or IPv6 address: bad (got "1.2.3") [invalid_ip_address])");
 }
 
 BOOST_AUTO_TEST_CASE(prints_no_value_part_when_there_is_no_value) {
-    problem const p{"/app", error::missing_field, "required field \"app\" is missing", "", "required",
-                    "This field is required."};
+    problem const p{"/app", error::missing_field, "required field \"app\" is missing",
+                    "",     "required",           "This field is required."};
     BOOST_TEST(printed(p) == R"(/app: required field "app" is missing [missing_field])");
 }
 
 BOOST_AUTO_TEST_CASE(the_document_prints_as_document) {
-    problem const p{"", error::wrong_type, "expected object, got array", "[]", "invalid",
-                    "Invalid data. Expected a dictionary, but got list."};
+    problem const p{"",   error::wrong_type, "expected object, got array",
+                    "[]", "invalid",         "Invalid data. Expected a dictionary, but got list."};
     BOOST_TEST(printed(p) == "(document): expected object, got array (got []) [wrong_type]");
     // "/" is the key "", not the document.
     problem const q{"/", error::wrong_type, "m", "", "", ""};

@@ -29,11 +29,14 @@ struct RawRecord {
 
 constexpr auto describe(schema::type_tag<RawRecord>) {
     using namespace schema;
-    return object<RawRecord>({.name = "RawRecord", .description = ""}, member("name", &RawRecord::name, {.required = true}),
-                             member("extra", &RawRecord::extra), member("many", &RawRecord::many));
+    return object<RawRecord>({.name = "RawRecord", .description = ""},
+                             member("name", &RawRecord::name, {.required = true}), member("extra", &RawRecord::extra),
+                             member("many", &RawRecord::many));
 }
 
-[[maybe_unused]] std::ostream& operator<<(std::ostream& os, RawRecord const& r) { return os << "RawRecord{" << r.name << '}'; }
+[[maybe_unused]] std::ostream& operator<<(std::ostream& os, RawRecord const& r) {
+    return os << "RawRecord{" << r.name << '}';
+}
 
 } // namespace
 
@@ -80,7 +83,8 @@ BOOST_AUTO_TEST_CASE(a_raw_object_converts_both_ways) {
     BOOST_TEST(raw_object().text() == std::string("{}"));
     BOOST_TEST(raw_object().to_object().empty());
     // Order matters to the text, not to the DOM.
-    BOOST_TEST(!(raw_object(boost::json::object{{"a", 1}, {"b", 2}}) == raw_object(boost::json::object{{"b", 2}, {"a", 1}})));
+    BOOST_TEST(
+        !(raw_object(boost::json::object{{"a", 1}, {"b", 2}}) == raw_object(boost::json::object{{"b", 2}, {"a", 1}})));
 }
 
 BOOST_AUTO_TEST_CASE(pretty_output_indents_raw_members) {
@@ -88,7 +92,8 @@ BOOST_AUTO_TEST_CASE(pretty_output_indents_raw_members) {
     BOOST_TEST_REQUIRE(r.has_value());
     schema::serialize_options pretty;
     pretty.pretty = true;
-    BOOST_TEST(schema::serialize(*r, pretty) == "{\n  \"name\": \"n\",\n  \"extra\": {\n    \"a\": [\n      1\n    ]\n  }\n}");
+    BOOST_TEST(schema::serialize(*r, pretty) ==
+               "{\n  \"name\": \"n\",\n  \"extra\": {\n    \"a\": [\n      1\n    ]\n  }\n}");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

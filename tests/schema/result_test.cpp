@@ -116,8 +116,9 @@ BOOST_AUTO_TEST_CASE(validation_failure_keeps_truncation) {
 
 BOOST_AUTO_TEST_CASE(parse_result_throws_with_the_first_code) {
     // Two problems in descriptor order: "name" (too_short) comes before "active" (wrong_type).
-    auto const r = schema::parse<schema_test::Record>(R"({"active":1,"name":"","id":"00000000-0000-0000-0000-000000000000",)"
-                                                      R"("when":"2000-01-01T00:00:00Z"})");
+    auto const r =
+        schema::parse<schema_test::Record>(R"({"active":1,"name":"","id":"00000000-0000-0000-0000-000000000000",)"
+                                           R"("when":"2000-01-01T00:00:00Z"})");
     BOOST_TEST_REQUIRE(r.problems().size() == 2U);
     try {
         (void)r.value();

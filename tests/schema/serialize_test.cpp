@@ -122,11 +122,13 @@ BOOST_AUTO_TEST_CASE(serialize_to_appends) {
 BOOST_AUTO_TEST_CASE(absent_left_out_null_written) {
     Record r;
     r.name = "x";
-    BOOST_TEST(schema::serialize(r) ==
-               R"({"name":"x","id":"00000000-0000-0000-0000-000000000000","when":"1970-01-01T00:00:00Z","active":false})");
+    BOOST_TEST(
+        schema::serialize(r) ==
+        R"({"name":"x","id":"00000000-0000-0000-0000-000000000000","when":"1970-01-01T00:00:00Z","active":false})");
     r.ip = nullptr;
-    BOOST_TEST(schema::serialize(r) ==
-               R"({"name":"x","ip":null,"id":"00000000-0000-0000-0000-000000000000","when":"1970-01-01T00:00:00Z","active":false})");
+    BOOST_TEST(
+        schema::serialize(r) ==
+        R"({"name":"x","ip":null,"id":"00000000-0000-0000-0000-000000000000","when":"1970-01-01T00:00:00Z","active":false})");
     r.ip = std::string("10.0.0.1");
     BOOST_TEST(schema::serialize(r).find(R"("ip":"10.0.0.1")") != std::string::npos);
 }
@@ -140,8 +142,11 @@ BOOST_AUTO_TEST_CASE(strings_are_escaped) {
 BOOST_AUTO_TEST_CASE(doubles_in_members_are_python_repr) {
     Record r;
     r.name = "x";
-    std::pair<double, std::string_view> const cases[] = {
-        {1.0, "1.0"}, {-0.0, "-0.0"}, {1e-05, "1e-05"}, {0.1 + 0.2, "0.30000000000000004"}, {123456789.0, "123456789.0"}};
+    std::pair<double, std::string_view> const cases[] = {{1.0, "1.0"},
+                                                         {-0.0, "-0.0"},
+                                                         {1e-05, "1e-05"},
+                                                         {0.1 + 0.2, "0.30000000000000004"},
+                                                         {123456789.0, "123456789.0"}};
     for (auto const& [d, text] : cases) {
         r.ratio = d;
         BOOST_TEST(schema::serialize(r).find(R"("ratio":)" + std::string(text) + ",") != std::string::npos, text);
@@ -193,7 +198,8 @@ BOOST_AUTO_TEST_CASE(round_trip_record) {
     with_null.ip.set_null();
     with_null.paint = colour::from_text("red");
     with_null.items = std::vector<Inner>{{"a", 0}, {"", std::nullopt}};
-    with_null.extra = boost::json::parse(R"({"deep":{"x":[[],{},[{"y":null}]]},"n":-0.0,"u":18446744073709551615})").as_object();
+    with_null.extra =
+        boost::json::parse(R"({"deep":{"x":[[],{},[{"y":null}]]},"n":-0.0,"u":18446744073709551615})").as_object();
     check_round_trip(with_null, {.unknown_keys = unknown_key_policy::preserve});
 }
 

@@ -62,48 +62,42 @@ struct Inner {
 constexpr auto describe(schema::type_tag<Inner>) {
     using namespace schema;
     return object<Inner>({.name = "Inner", .description = "a nested object"},
-                         member("name", &Inner::name, {.required = true}),
-                         member("count", &Inner::count));
+                         member("name", &Inner::name, {.required = true}), member("count", &Inner::count));
 }
 
 /// Most member kinds the schema layer supports, with an unknown-keys sink.
 struct Record {
-    std::string name;                              ///< required, min_length 1
-    std::optional<std::int64_t> count;             ///< optional integer
-    schema::nullable<std::string> ip;              ///< nullable, format ip_address
-    boost::uuids::uuid id{};                       ///< required
-    format::date_time when;                        ///< required
-    std::optional<std::vector<std::string>> tags;  ///< optional list of strings
-    std::optional<boost::json::object> extra;      ///< free-form object
-    std::optional<Inner> inner;                    ///< nested described object
-    std::optional<std::vector<Inner>> items;       ///< list of described objects
-    std::optional<double> ratio;                   ///< optional number
-    bool active = false;                           ///< required boolean
-    std::optional<colour> hue;                     ///< open enum, any value accepted
-    std::optional<colour> paint;                   ///< open enum, only the schema's values
-    boost::json::object unknown_fields;            ///< unknown_key_policy::preserve fills it
+    std::string name;                             ///< required, min_length 1
+    std::optional<std::int64_t> count;            ///< optional integer
+    schema::nullable<std::string> ip;             ///< nullable, format ip_address
+    boost::uuids::uuid id{};                      ///< required
+    format::date_time when;                       ///< required
+    std::optional<std::vector<std::string>> tags; ///< optional list of strings
+    std::optional<boost::json::object> extra;     ///< free-form object
+    std::optional<Inner> inner;                   ///< nested described object
+    std::optional<std::vector<Inner>> items;      ///< list of described objects
+    std::optional<double> ratio;                  ///< optional number
+    bool active = false;                          ///< required boolean
+    std::optional<colour> hue;                    ///< open enum, any value accepted
+    std::optional<colour> paint;                  ///< open enum, only the schema's values
+    boost::json::object unknown_fields;           ///< unknown_key_policy::preserve fills it
 
     friend bool operator==(Record const&, Record const&) = default;
 };
 
 constexpr auto describe(schema::type_tag<Record>) {
     using namespace schema;
-    return object<Record>(
-        {.name = "Record", .description = "a record with one member of each kind"},
-        member("name", &Record::name, {.required = true, .min_length = 1, .title = "Name"}),
-        member("count", &Record::count),
-        member("ip", &Record::ip, {.nullable = true, .format = value_format::ip_address}),
-        member("id", &Record::id, {.required = true, .read_only = true}),
-        member("when", &Record::when, {.required = true}),
-        member("tags", &Record::tags),
-        member("extra", &Record::extra),
-        member("inner", &Record::inner),
-        member("items", &Record::items),
-        member("ratio", &Record::ratio, {.write_only = true, .description = "a ratio"}),
-        member("active", &Record::active, {.required = true}),
-        member("hue", &Record::hue),
-        member("paint", &Record::paint, {.enum_only = true}),
-        unknown_keys(&Record::unknown_fields));
+    return object<Record>({.name = "Record", .description = "a record with one member of each kind"},
+                          member("name", &Record::name, {.required = true, .min_length = 1, .title = "Name"}),
+                          member("count", &Record::count),
+                          member("ip", &Record::ip, {.nullable = true, .format = value_format::ip_address}),
+                          member("id", &Record::id, {.required = true, .read_only = true}),
+                          member("when", &Record::when, {.required = true}), member("tags", &Record::tags),
+                          member("extra", &Record::extra), member("inner", &Record::inner),
+                          member("items", &Record::items),
+                          member("ratio", &Record::ratio, {.write_only = true, .description = "a ratio"}),
+                          member("active", &Record::active, {.required = true}), member("hue", &Record::hue),
+                          member("paint", &Record::paint, {.enum_only = true}), unknown_keys(&Record::unknown_fields));
 }
 
 /// A type whose extra keys are part of the schema (additionalProperties).
@@ -116,16 +110,17 @@ struct Bag {
 
 constexpr auto describe(schema::type_tag<Bag>) {
     using namespace schema;
-    return object<Bag>({.name = "Bag", .description = ""}, member("code", &Bag::code), additional_properties(&Bag::rest));
+    return object<Bag>({.name = "Bag", .description = ""}, member("code", &Bag::code),
+                       additional_properties(&Bag::rest));
 }
 
 /// Odd JSON names (RFC 6901 escapes), string formats on std::string, min_length 3, no sink.
 struct Odd {
-    std::optional<std::int64_t> slash;          ///< JSON name "a/b"
-    std::optional<std::int64_t> tilde;          ///< JSON name "m~n"
-    std::string nick;                           ///< required, min_length 3
-    std::optional<std::string> ref;             ///< format uuid
-    std::optional<std::string> stamp;           ///< format date_time
+    std::optional<std::int64_t> slash; ///< JSON name "a/b"
+    std::optional<std::int64_t> tilde; ///< JSON name "m~n"
+    std::string nick;                  ///< required, min_length 3
+    std::optional<std::string> ref;    ///< format uuid
+    std::optional<std::string> stamp;  ///< format date_time
     std::optional<std::vector<std::int64_t>> numbers;
 
     friend bool operator==(Odd const&, Odd const&) = default;
@@ -133,9 +128,7 @@ struct Odd {
 
 constexpr auto describe(schema::type_tag<Odd>) {
     using namespace schema;
-    return object<Odd>({.name = "Odd", .description = ""},
-                       member("a/b", &Odd::slash),
-                       member("m~n", &Odd::tilde),
+    return object<Odd>({.name = "Odd", .description = ""}, member("a/b", &Odd::slash), member("m~n", &Odd::tilde),
                        member("nick", &Odd::nick, {.required = true, .min_length = 3}),
                        member("ref", &Odd::ref, {.format = value_format::uuid}),
                        member("stamp", &Odd::stamp, {.format = value_format::date_time}),
@@ -153,10 +146,8 @@ struct Outer {
 
 constexpr auto describe(schema::type_tag<Outer>) {
     using namespace schema;
-    return object<Outer>({.name = "Outer", .description = ""},
-                         member("inner", &Outer::inner, {.required = true}),
-                         member("list", &Outer::list, {.required = true}),
-                         unknown_keys(&Outer::unknown_fields));
+    return object<Outer>({.name = "Outer", .description = ""}, member("inner", &Outer::inner, {.required = true}),
+                         member("list", &Outer::list, {.required = true}), unknown_keys(&Outer::unknown_fields));
 }
 
 using authentik::events::schema::tag_invoke;

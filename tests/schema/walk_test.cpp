@@ -257,7 +257,8 @@ BOOST_AUTO_TEST_CASE(max_problems_caps_the_list_but_not_the_walk) {
     parse_options opt;
     opt.max_problems = 3;
     std::vector<std::size_t> indices;
-    auto const w = ae::walk_events(page_of(results), [&](std::size_t i, Event&&) { indices.push_back(i); }, opt);
+    auto const w = ae::walk_events(
+        page_of(results), [&](std::size_t i, Event&&) { indices.push_back(i); }, opt);
     BOOST_TEST(w.elements == 20U);
     BOOST_TEST(w.delivered == 10U);
     BOOST_TEST((indices == std::vector<std::size_t>{0, 2, 4, 6, 8, 10, 12, 14, 16, 18}));
@@ -332,7 +333,8 @@ BOOST_AUTO_TEST_CASE(elements_that_are_not_objects_get_the_problems_parse_gives)
 BOOST_AUTO_TEST_CASE(missing_or_bad_page_members_still_deliver_the_elements) {
     std::string const good = read_data("login_ipv6.json");
     std::size_t calls = 0;
-    auto const w = ae::walk_events(R"({"results":[)" + good + "," + good + "]}", [&](std::size_t, Event&&) { ++calls; });
+    auto const w =
+        ae::walk_events(R"({"results":[)" + good + "," + good + "]}", [&](std::size_t, Event&&) { ++calls; });
     BOOST_TEST(calls == 2U);
     BOOST_TEST(w.delivered == 2U);
     BOOST_TEST(!w.page.has_value());
@@ -359,8 +361,8 @@ BOOST_AUTO_TEST_CASE(strict_options_apply_to_the_elements) {
     auto const lax = ae::walk_events(page_of("[" + extra + "]"), [&](std::size_t, Event&&) { ++calls; });
     BOOST_TEST(lax.ok());
     BOOST_TEST(calls == 1U);
-    auto const strict = ae::walk_events(page_of("[" + good + "," + extra + "]"), [&](std::size_t, Event&&) { ++calls; },
-                                        parse_options::strict());
+    auto const strict = ae::walk_events(
+        page_of("[" + good + "," + extra + "]"), [&](std::size_t, Event&&) { ++calls; }, parse_options::strict());
     BOOST_TEST(calls == 2U);
     BOOST_TEST(strict.delivered == 1U);
     BOOST_TEST_REQUIRE(strict.problems.size() == 1U);
@@ -438,8 +440,7 @@ BOOST_AUTO_TEST_CASE(generic_walk_over_a_described_array) {
     BOOST_TEST(w.page->unknown_fields.at("extra").as_bool());
     // The same document with "inner" walked instead: it is not an array, so nothing is split.
     std::size_t calls = 0;
-    auto const other = schema::walk_array<Outer, Inner>(
-        text, "inner", [&](std::size_t, Inner&&) { ++calls; });
+    auto const other = schema::walk_array<Outer, Inner>(text, "inner", [&](std::size_t, Inner&&) { ++calls; });
     BOOST_TEST(calls == 0U);
     BOOST_TEST(other.elements == 0U);
     BOOST_TEST(other.problems.size() == 3U); // read by parse rules: the same three problems
@@ -450,7 +451,8 @@ BOOST_AUTO_TEST_CASE(size_limit_stops_before_anything_is_delivered) {
     parse_options opt;
     opt.max_bytes = 100;
     std::size_t calls = 0;
-    auto const w = ae::walk_events(page_of("[" + good + "]"), [&](std::size_t, Event&&) { ++calls; }, opt);
+    auto const w = ae::walk_events(
+        page_of("[" + good + "]"), [&](std::size_t, Event&&) { ++calls; }, opt);
     BOOST_TEST(calls == 0U);
     BOOST_TEST(!w.page.has_value());
     BOOST_TEST_REQUIRE(w.problems.size() == 1U);

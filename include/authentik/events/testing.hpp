@@ -153,18 +153,18 @@ template <schema::described T>
 /// Checks that a payload is a valid T: `AUTHENTIK_EVENTS_CHECK_VALID(Event, text[, options])`.
 #define AUTHENTIK_EVENTS_CHECK_VALID(T, ...) BOOST_TEST((::authentik::events::testing::is_valid<T>(__VA_ARGS__)))
 /// AUTHENTIK_EVENTS_CHECK_VALID, ending the test case on failure.
-#define AUTHENTIK_EVENTS_REQUIRE_VALID(T, ...)                                                                     \
+#define AUTHENTIK_EVENTS_REQUIRE_VALID(T, ...)                                                                         \
     BOOST_TEST_REQUIRE((::authentik::events::testing::is_valid<T>(__VA_ARGS__)))
 /// Checks that a payload fails as a T with a code at a pointer:
 /// `AUTHENTIK_EVENTS_CHECK_PROBLEM(Event, text, "/created", error::invalid_date_time[, options])`.
 #define AUTHENTIK_EVENTS_CHECK_PROBLEM(T, ...) BOOST_TEST((::authentik::events::testing::has_problem<T>(__VA_ARGS__)))
 /// AUTHENTIK_EVENTS_CHECK_PROBLEM, ending the test case on failure.
-#define AUTHENTIK_EVENTS_REQUIRE_PROBLEM(T, ...)                                                                   \
+#define AUTHENTIK_EVENTS_REQUIRE_PROBLEM(T, ...)                                                                       \
     BOOST_TEST_REQUIRE((::authentik::events::testing::has_problem<T>(__VA_ARGS__)))
 /// Checks that a value round-trips: `AUTHENTIK_EVENTS_CHECK_ROUND_TRIP(event[, options])`.
 #define AUTHENTIK_EVENTS_CHECK_ROUND_TRIP(...) BOOST_TEST((::authentik::events::testing::round_trips(__VA_ARGS__)))
 /// AUTHENTIK_EVENTS_CHECK_ROUND_TRIP, ending the test case on failure.
-#define AUTHENTIK_EVENTS_REQUIRE_ROUND_TRIP(...)                                                                   \
+#define AUTHENTIK_EVENTS_REQUIRE_ROUND_TRIP(...)                                                                       \
     BOOST_TEST_REQUIRE((::authentik::events::testing::round_trips(__VA_ARGS__)))
 
 #endif

@@ -21,15 +21,13 @@ inline constexpr std::int64_t microseconds_per_day = 86'400 * microseconds_per_s
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil): counting in
 /// 400-year eras starting in March puts the leap day last, so no month table is needed.
-[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month,
-                                                     unsigned day) noexcept {
+[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
     std::int64_t const y = month <= 2 ? year - 1 : year;
     std::int64_t const era = (y >= 0 ? y : y - 399) / 400;
     auto const year_of_era = static_cast<unsigned>(y - era * 400);
     unsigned const shifted_month = month > 2 ? month - 3 : month + 9;
     unsigned const day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    unsigned const day_of_era =
-        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    unsigned const day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     return era * 146'097 + static_cast<std::int64_t>(day_of_era) - 719'468;
 }
 
@@ -44,14 +42,12 @@ struct civil_date {
     std::int64_t const z = days + 719'468;
     std::int64_t const era = (z >= 0 ? z : z - 146'096) / 146'097;
     auto const day_of_era = static_cast<unsigned>(z - era * 146'097);
-    unsigned const year_of_era =
-        (day_of_era - day_of_era / 1'460 + day_of_era / 36'524 - day_of_era / 146'096) / 365;
-    unsigned const day_of_year =
-        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    unsigned const year_of_era = (day_of_era - day_of_era / 1'460 + day_of_era / 36'524 - day_of_era / 146'096) / 365;
+    unsigned const day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     unsigned const shifted_month = (5 * day_of_year + 2) / 153;
     unsigned const day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
     unsigned const month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
-    std::int64_t const year = static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2);
+    std::int64_t const year = static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0);
     return {year, month, day};
 }
 
@@ -86,18 +82,16 @@ public:
 
     /// 0001-01-01T00:00:00Z.
     [[nodiscard]] static constexpr date_time min() noexcept {
-        return from_unix_microseconds(detail::days_from_civil(1, 1, 1) *
-                                      detail::microseconds_per_day);
+        return from_unix_microseconds(detail::days_from_civil(1, 1, 1) * detail::microseconds_per_day);
     }
 
     /// 9999-12-31T23:59:59.999999Z.
     [[nodiscard]] static constexpr date_time max() noexcept {
-        return from_unix_microseconds((detail::days_from_civil(9999, 12, 31) + 1) *
-                                          detail::microseconds_per_day -
-                                      1);
+        return from_unix_microseconds((detail::days_from_civil(9999, 12, 31) + 1) * detail::microseconds_per_day - 1);
     }
 
     /// Chronological order.
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 sees a literal 0 in the defaulted <=>
     friend constexpr auto operator<=>(date_time, date_time) noexcept = default;
     /// Same instant.
     friend constexpr bool operator==(date_time, date_time) noexcept = default;
@@ -122,16 +116,14 @@ struct civil_time {
 /// Feb 29 of a non-leap year and second 60), never a normalised neighbour.
 [[nodiscard]] constexpr std::optional<date_time> from_civil(civil_time const& c) noexcept {
     if (c.year < 1 || c.year > 9999 || c.month < 1 || c.month > 12 || c.day < 1 ||
-        c.day > detail::days_in_month(c.year, c.month) || c.hour < 0 || c.hour > 23 ||
-        c.minute < 0 || c.minute > 59 || c.second < 0 || c.second > 59 || c.microsecond < 0 ||
-        c.microsecond > 999'999) {
+        c.day > detail::days_in_month(c.year, c.month) || c.hour < 0 || c.hour > 23 || c.minute < 0 || c.minute > 59 ||
+        c.second < 0 || c.second > 59 || c.microsecond < 0 || c.microsecond > 999'999) {
         return std::nullopt;
     }
-    std::int64_t const days = detail::days_from_civil(c.year, static_cast<unsigned>(c.month),
-                                                      static_cast<unsigned>(c.day));
-    std::int64_t const seconds = days * 86'400 + c.hour * 3'600 + c.minute * 60 + c.second;
-    return date_time::from_unix_microseconds(seconds * detail::microseconds_per_second +
-                                             c.microsecond);
+    std::int64_t const days =
+        detail::days_from_civil(c.year, static_cast<unsigned>(c.month), static_cast<unsigned>(c.day));
+    std::int64_t const seconds = days * 86'400 + std::int64_t{c.hour} * 3'600 + std::int64_t{c.minute} * 60 + c.second;
+    return date_time::from_unix_microseconds(seconds * detail::microseconds_per_second + c.microsecond);
 }
 
 /// UTC calendar fields of an instant within date_time::min()..max().
@@ -168,8 +160,8 @@ namespace detail {
                                          int& value) noexcept {
     int v = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        auto const d = static_cast<unsigned>(static_cast<unsigned char>(char_at(text, pos + i))) -
-                       static_cast<unsigned>('0');
+        auto const d =
+            static_cast<unsigned>(static_cast<unsigned char>(char_at(text, pos + i))) - static_cast<unsigned>('0');
         if (d > 9) {
             return false;
         }
@@ -189,8 +181,7 @@ namespace detail {
         if (day == 29) {
             return "day 29 is out of range for February of a non-leap year";
         }
-        return day == 30 ? "day 30 is out of range for February"
-                         : "day 31 is out of range for February";
+        return day == 30 ? "day 30 is out of range for February" : "day 31 is out of range for February";
     }
     switch (month) {
     case 4: return "day 31 is out of range for April";
@@ -207,8 +198,7 @@ namespace detail {
 /// has none), offsets up to ±23:59 folded into UTC, and fraction digits past the sixth
 /// truncated as Django does. The local year and the resulting instant must both lie in
 /// 0001-9999. On failure `out` is untouched and `why` names the broken rule.
-[[nodiscard]] inline bool parse_date_time(std::string_view text, date_time& out,
-                                          std::string_view& why) noexcept {
+[[nodiscard]] inline bool parse_date_time(std::string_view text, date_time& out, std::string_view& why) noexcept {
     using detail::char_at;
     using detail::read_digits;
     int year = 0;
@@ -348,12 +338,10 @@ namespace detail {
         return false;
     }
 
-    std::int64_t const days =
-        detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    std::int64_t const days = detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     std::int64_t const seconds =
-        days * 86'400 + hour * 3'600 + minute * 60 + second - offset_minutes * 60;
-    date_time const t =
-        date_time::from_unix_microseconds(seconds * detail::microseconds_per_second + microsecond);
+        days * 86'400 + std::int64_t{hour} * 3'600 + std::int64_t{minute} * 60 + second - offset_minutes * 60;
+    date_time const t = date_time::from_unix_microseconds(seconds * detail::microseconds_per_second + microsecond);
     if (t < date_time::min()) {
         why = "instant is before 0001-01-01T00:00:00Z once the offset is applied";
         return false;

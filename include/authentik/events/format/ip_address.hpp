@@ -63,7 +63,7 @@ namespace detail {
     }
     if (pos != text.size()) {
         why = text[pos] == '.' ? "unexpected '.' after the fourth decimal part"
-                                 : "unexpected character after the address";
+                               : "unexpected character after the address";
         return false;
     }
     return true;
@@ -107,7 +107,6 @@ namespace detail {
                 return false;
             }
             groups += 2;
-            pos = size;
             break;
         }
         std::size_t const digits = pos - first;
@@ -133,8 +132,7 @@ namespace detail {
             break;
         }
         if (text[pos] != ':') {
-            why = text[pos] == '%' ? "zone ids are not accepted"
-                                   : "unexpected character in an IPv6 address";
+            why = text[pos] == '%' ? "zone ids are not accepted" : "unexpected character in an IPv6 address";
             return false;
         }
         ++pos;

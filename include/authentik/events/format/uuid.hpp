@@ -100,8 +100,7 @@ inline constexpr uuid_hex_messages uuid_hex_message_table = [] {
 /// Parses the RFC 9562 hyphenated form (8-4-4-4-12 hex digits, either case) and nothing else:
 /// the API only ever emits that form, so braces, "urn:uuid:" or bare 32 digits mean the input
 /// is not what it claims to be. On failure `out` is untouched and `why` names the broken rule.
-[[nodiscard]] inline bool parse_uuid(std::string_view text, boost::uuids::uuid& out,
-                                     std::string_view& why) noexcept {
+[[nodiscard]] inline bool parse_uuid(std::string_view text, boost::uuids::uuid& out, std::string_view& why) noexcept {
     if (text.size() != uuid_length) {
         why = "expected 36 characters";
         return false;

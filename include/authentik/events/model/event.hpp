@@ -21,16 +21,16 @@ namespace authentik::events {
 /// their text unparsed (RawEvent), for forwarding and storing events without touching them.
 template <class FreeForm = boost::json::object>
 struct basic_event {
-    boost::uuids::uuid pk{};                      ///< the event's id
-    std::optional<FreeForm> user;                 ///< who: `{}` for system events
-    event_action action;                          ///< what happened
-    std::string app;                              ///< the Python module (or policy) that logged it
-    std::optional<FreeForm> context;              ///< free-form details
-    schema::nullable<std::string> client_ip;      ///< absent, null, or an IPv4/IPv6 address
-    format::date_time created;                    ///< when, in UTC
-    std::optional<format::date_time> expires;     ///< when the server deletes it
-    std::optional<FreeForm> brand;                ///< the brand the request came through
-    boost::json::object unknown_fields;           ///< keys kept by unknown_key_policy::preserve
+    boost::uuids::uuid pk{};                  ///< the event's id
+    std::optional<FreeForm> user;             ///< who: `{}` for system events
+    event_action action;                      ///< what happened
+    std::string app;                          ///< the Python module (or policy) that logged it
+    std::optional<FreeForm> context;          ///< free-form details
+    schema::nullable<std::string> client_ip;  ///< absent, null, or an IPv4/IPv6 address
+    format::date_time created;                ///< when, in UTC
+    std::optional<format::date_time> expires; ///< when the server deletes it
+    std::optional<FreeForm> brand;            ///< the brand the request came through
+    boost::json::object unknown_fields;       ///< keys kept by unknown_key_policy::preserve
 
     friend bool operator==(basic_event const&, basic_event const&) = default;
 };
@@ -45,18 +45,13 @@ template <class FreeForm>
 constexpr auto describe(schema::type_tag<basic_event<FreeForm>>) {
     using namespace schema;
     using E = basic_event<FreeForm>;
-    return object<E>(
-        {.name = "Event", .description = "Event Serializer"},
-        member("pk", &E::pk, {.required = true, .read_only = true, .title = "Event uuid"}),
-        member("user", &E::user),
-        member("action", &E::action, {.required = true}),
-        member("app", &E::app, {.required = true}),
-        member("context", &E::context),
-        member("client_ip", &E::client_ip, {.nullable = true, .format = value_format::ip_address}),
-        member("created", &E::created, {.required = true, .read_only = true}),
-        member("expires", &E::expires),
-        member("brand", &E::brand),
-        unknown_keys(&E::unknown_fields));
+    return object<E>({.name = "Event", .description = "Event Serializer"},
+                     member("pk", &E::pk, {.required = true, .read_only = true, .title = "Event uuid"}),
+                     member("user", &E::user), member("action", &E::action, {.required = true}),
+                     member("app", &E::app, {.required = true}), member("context", &E::context),
+                     member("client_ip", &E::client_ip, {.nullable = true, .format = value_format::ip_address}),
+                     member("created", &E::created, {.required = true, .read_only = true}),
+                     member("expires", &E::expires), member("brand", &E::brand), unknown_keys(&E::unknown_fields));
 }
 
 using schema::tag_invoke;

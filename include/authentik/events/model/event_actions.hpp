@@ -56,8 +56,8 @@ enum class EventActions : std::uint8_t {
 /// The authentik releases this library knows, oldest first; an index into this list is a
 /// release's id. Adding a release is one row here (see docs/versions.md).
 struct release {
-    std::string_view name;       ///< as authentik numbers it ("2026.5.6")
-    bool free_form_any;          ///< user/context/brand were `{}` in its schema, not `type: object`
+    std::string_view name; ///< as authentik numbers it ("2026.5.6")
+    bool free_form_any;    ///< user/context/brand were `{}` in its schema, not `type: object`
 };
 
 /// Every known release. "2024" is the 2024 API reference the project started from, whose page
@@ -148,12 +148,7 @@ namespace detail {
 }
 
 [[nodiscard]] constexpr bool action_releases_known() noexcept {
-    for (auto const& row : event_action_table) {
-        if (!find_release(row.since)) {
-            return false;
-        }
-    }
-    return true;
+    return std::ranges::all_of(event_action_table, [](auto const& row) { return find_release(row.since).has_value(); });
 }
 
 } // namespace detail
@@ -162,8 +157,7 @@ static_assert(static_cast<std::size_t>(EventActions::custom_) + 1 == event_actio
               "event_action_table must have one row per EventActions value");
 static_assert(detail::action_rows_in_order(),
               "event_action_table's rows must follow the EventActions enumerators, in order, each with a name");
-static_assert(detail::action_releases_known(),
-              "an event_action_table row names a release that is not in `releases`");
+static_assert(detail::action_releases_known(), "an event_action_table row names a release that is not in `releases`");
 
 /// The wire name of every EventActions value, indexed by the enumerator.
 inline constexpr auto event_action_names = [] {

@@ -33,17 +33,15 @@ struct EventRequest {
 /// EventRequest's descriptor: the schema's `EventRequest` component.
 constexpr auto describe(schema::type_tag<EventRequest>) {
     using namespace schema;
-    return object<EventRequest>(
-        {.name = "EventRequest", .description = "Event Serializer"},
-        member("user", &EventRequest::user),
-        member("action", &EventRequest::action, {.required = true, .enum_only = true}),
-        member("app", &EventRequest::app, {.required = true, .min_length = 1}),
-        member("context", &EventRequest::context),
-        member("client_ip", &EventRequest::client_ip,
-               {.nullable = true, .format = value_format::ip_address, .min_length = 1}),
-        member("expires", &EventRequest::expires),
-        member("brand", &EventRequest::brand),
-        unknown_keys(&EventRequest::unknown_fields));
+    return object<EventRequest>({.name = "EventRequest", .description = "Event Serializer"},
+                                member("user", &EventRequest::user),
+                                member("action", &EventRequest::action, {.required = true, .enum_only = true}),
+                                member("app", &EventRequest::app, {.required = true, .min_length = 1}),
+                                member("context", &EventRequest::context),
+                                member("client_ip", &EventRequest::client_ip,
+                                       {.nullable = true, .format = value_format::ip_address, .min_length = 1}),
+                                member("expires", &EventRequest::expires), member("brand", &EventRequest::brand),
+                                unknown_keys(&EventRequest::unknown_fields));
 }
 
 /// The body of `PATCH /api/v3/events/events/{event_uuid}/`: EventRequest with every field optional.
@@ -64,15 +62,12 @@ struct PatchedEventRequest {
 constexpr auto describe(schema::type_tag<PatchedEventRequest>) {
     using namespace schema;
     return object<PatchedEventRequest>(
-        {.name = "PatchedEventRequest", .description = "Event Serializer"},
-        member("user", &PatchedEventRequest::user),
+        {.name = "PatchedEventRequest", .description = "Event Serializer"}, member("user", &PatchedEventRequest::user),
         member("action", &PatchedEventRequest::action, {.enum_only = true}),
-        member("app", &PatchedEventRequest::app, {.min_length = 1}),
-        member("context", &PatchedEventRequest::context),
+        member("app", &PatchedEventRequest::app, {.min_length = 1}), member("context", &PatchedEventRequest::context),
         member("client_ip", &PatchedEventRequest::client_ip,
                {.nullable = true, .format = value_format::ip_address, .min_length = 1}),
-        member("expires", &PatchedEventRequest::expires),
-        member("brand", &PatchedEventRequest::brand),
+        member("expires", &PatchedEventRequest::expires), member("brand", &PatchedEventRequest::brand),
         unknown_keys(&PatchedEventRequest::unknown_fields));
 }
 

@@ -13,9 +13,9 @@ namespace authentik::events {
 
 /// The body of a 403 (and of a 404): `{"detail": "...", "code": "..."}`.
 struct GenericError {
-    std::string detail;                  ///< the human message
-    std::optional<std::string> code;     ///< a machine code, when the server gives one
-    boost::json::object unknown_fields;  ///< keys kept by unknown_key_policy::preserve
+    std::string detail;                 ///< the human message
+    std::optional<std::string> code;    ///< a machine code, when the server gives one
+    boost::json::object unknown_fields; ///< keys kept by unknown_key_policy::preserve
 
     friend bool operator==(GenericError const&, GenericError const&) = default;
 };

@@ -40,9 +40,11 @@ constexpr api_type api_entry() noexcept {
 
 // In the schema's order (alphabetical, as drf-spectacular writes components).
 inline constexpr std::array<api_type, 9> api_types{
-    api_entry<Autocomplete>(),       api_entry<Event>(),       api_entry<event_action>(),
-    api_entry<EventRequest>(),       api_entry<GenericError>(), api_entry<PaginatedEventList>(),
-    api_entry<Pagination>(),         api_entry<PatchedEventRequest>(), api_entry<ValidationError>(),
+    api_entry<Autocomplete>(),    api_entry<Event>(),
+    api_entry<event_action>(),    api_entry<EventRequest>(),
+    api_entry<GenericError>(),    api_entry<PaginatedEventList>(),
+    api_entry<Pagination>(),      api_entry<PatchedEventRequest>(),
+    api_entry<ValidationError>(),
 };
 
 [[nodiscard]] inline api_type const& find_api_type(std::string_view name) {
@@ -68,8 +70,9 @@ inline constexpr std::array<std::string_view, detail::api_types.size()> api_sche
 /// Export options reproducing a release's schema: its EventActions values, and `{}` for the
 /// free-form fields where that release wrote them so. Throws std::invalid_argument for a
 /// release this library does not know (see `releases`).
-[[nodiscard]] inline schema::export_options export_options_for(
-    std::string_view release = latest_release, schema::schema_dialect dialect = schema::schema_dialect::openapi_3_0) {
+[[nodiscard]] inline schema::export_options
+export_options_for(std::string_view release = latest_release,
+                   schema::schema_dialect dialect = schema::schema_dialect::openapi_3_0) {
     auto const r = find_release(release);
     if (!r) {
         throw std::invalid_argument("authentik::events: unknown release \"" + std::string(release) + "\"");
@@ -99,16 +102,18 @@ inline constexpr std::array<std::string_view, detail::api_types.size()> api_sche
 /// The JSON Schema document of one API type by schema name: a root `$ref` to it and every
 /// component it uses. Throws std::invalid_argument for an unknown name or release, or for the
 /// openapi_3_0 dialect.
-[[nodiscard]] inline boost::json::object json_schema(std::string_view name, std::string_view release = latest_release,
-                                                     schema::schema_dialect dialect = schema::schema_dialect::draft_2020_12) {
+[[nodiscard]] inline boost::json::object
+json_schema(std::string_view name, std::string_view release = latest_release,
+            schema::schema_dialect dialect = schema::schema_dialect::draft_2020_12) {
     auto const& t = detail::find_api_type(name);
     return t.json_schema(export_options_for(release, dialect));
 }
 
 /// A JSON Schema document holding all nine API types as definitions, without a root. Throws
 /// std::invalid_argument for an unknown release or for the openapi_3_0 dialect.
-[[nodiscard]] inline boost::json::object json_schema_bundle(
-    std::string_view release = latest_release, schema::schema_dialect dialect = schema::schema_dialect::draft_2020_12) {
+[[nodiscard]] inline boost::json::object
+json_schema_bundle(std::string_view release = latest_release,
+                   schema::schema_dialect dialect = schema::schema_dialect::draft_2020_12) {
     auto const opt = export_options_for(release, dialect);
     boost::json::object defs;
     for (auto const& t : detail::api_types) {

@@ -19,8 +19,8 @@ namespace authentik::events {
 /// messages (`{"created": ["Datetime has wrong format. ..."]}`), nested for nested fields.
 struct ValidationError {
     std::optional<std::vector<std::string>> non_field_errors; ///< errors not tied to one field
-    std::optional<std::string> code;                           ///< a machine code, when given
-    boost::json::object fields;                                ///< field name -> messages (additionalProperties)
+    std::optional<std::string> code;                          ///< a machine code, when given
+    boost::json::object fields;                               ///< field name -> messages (additionalProperties)
 
     /// The messages under a top-level field name, when they are a list of strings.
     [[nodiscard]] std::vector<std::string> messages(std::string_view field) const {
@@ -53,6 +53,7 @@ constexpr auto describe(schema::type_tag<ValidationError>) {
     out.fields = schema::drf::to_body(problems);
     // A list of messages is the typed member; anything else under that key (errors nested by
     // index, from a body whose own non_field_errors were bad) stays in `fields`, written as is.
+    // NOLINTNEXTLINE(readability-qualified-auto): object::iterator is a pointer only by implementation
     if (auto it = out.fields.find("non_field_errors"); it != out.fields.end() && it->value().is_array()) {
         std::vector<std::string> list;
         for (auto const& m : it->value().get_array()) {

@@ -39,6 +39,7 @@ public:
 
     array_reader(array_reader const&) = delete;
     array_reader& operator=(array_reader const&) = delete;
+    ~array_reader() = default;
 
     /// Starts a new array.
     void reset() {

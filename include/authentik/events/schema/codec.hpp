@@ -63,9 +63,8 @@ concept open_enum = requires(E const& e, std::string_view s) {
 /// (reporting its own problems), `write(v, json_writer&)` and `to_value(v, storage_ptr)`.
 template <class T, class Enable = void>
 struct codec {
-    static_assert(!std::is_same_v<T, T>,
-                  "authentik::events::schema: no codec for this member type; specialize "
-                  "schema::codec<T> or describe the type");
+    static_assert(!std::is_same_v<T, T>, "authentik::events::schema: no codec for this member type; specialize "
+                                         "schema::codec<T> or describe the type");
 };
 
 namespace detail {
@@ -113,9 +112,8 @@ void wrong_type(read_context& cx, JV const& v, json_type expected, value_format 
         case json_type::any: w = drf::not_a_string(); break;
         }
     }
-    cx.fail(error::wrong_type,
-            "expected " + std::string(to_string(expected)) + ", got " + std::string(kind_name(v)), &v,
-            std::move(w));
+    cx.fail(error::wrong_type, "expected " + std::string(to_string(expected)) + ", got " + std::string(kind_name(v)),
+            &v, std::move(w));
 }
 
 // Code points, as Python's len() counts a str.
@@ -140,8 +138,8 @@ template <class JV>
 }
 
 template <class JV, class Check>
-[[nodiscard]] bool check_format(std::string_view s, JV const& v, read_context& cx,
-                                error code, std::string_view what, drf::wording (*wording)(), Check check) {
+[[nodiscard]] bool check_format(std::string_view s, JV const& v, read_context& cx, error code, std::string_view what,
+                                drf::wording (*wording)(), Check check) {
     std::string_view why;
     if (check(s, why)) {
         return true;
@@ -157,7 +155,7 @@ inline constexpr bool is_mutable_json = !std::is_const_v<JV>;
 // would copy it into the member's own storage (the default one) whenever the two differ, so a
 // parser's chosen memory resource would be lost and every node copied.
 template <class J>
-void adopt(J& member, J&& node) noexcept {
+void adopt(J& member, std::type_identity_t<J>&& node) noexcept {
     member.~J();
     ::new (static_cast<void*>(&member)) J(std::move(node));
 }
@@ -234,10 +232,9 @@ struct codec<boost::uuids::uuid> {
             detail::wrong_type(cx, jv, type, format);
             return false;
         }
-        return detail::check_format(jv.get_string(), jv, cx, error::invalid_uuid, "a UUID",
-                                    &drf::invalid_uuid, [&](std::string_view t, std::string_view& why) {
-                                        return format::parse_uuid(t, out, why);
-                                    });
+        return detail::check_format(
+            jv.get_string(), jv, cx, error::invalid_uuid, "a UUID", &drf::invalid_uuid,
+            [&](std::string_view t, std::string_view& why) { return format::parse_uuid(t, out, why); });
     }
     static void write(boost::uuids::uuid const& v, json_writer& w) {
         char buf[format::uuid_length];
@@ -262,11 +259,9 @@ struct codec<format::date_time> {
             detail::wrong_type(cx, jv, type, format);
             return false;
         }
-        return detail::check_format(jv.get_string(), jv, cx, error::invalid_date_time,
-                                    "an RFC 3339 date-time", &drf::invalid_date_time,
-                                    [&](std::string_view t, std::string_view& why) {
-                                        return format::parse_date_time(t, out, why);
-                                    });
+        return detail::check_format(
+            jv.get_string(), jv, cx, error::invalid_date_time, "an RFC 3339 date-time", &drf::invalid_date_time,
+            [&](std::string_view t, std::string_view& why) { return format::parse_date_time(t, out, why); });
     }
     static void write(format::date_time v, json_writer& w) {
         char buf[format::max_date_time_length];
@@ -292,7 +287,9 @@ struct codec<bool> {
         return true;
     }
     static void write(bool v, json_writer& w) { w.boolean(v); }
-    static boost::json::value to_value(bool v, boost::json::storage_ptr sp) { return boost::json::value(v, std::move(sp)); }
+    static boost::json::value to_value(bool v, boost::json::storage_ptr sp) {
+        return boost::json::value(v, std::move(sp));
+    }
 };
 
 template <>
@@ -313,7 +310,9 @@ struct codec<std::int64_t> {
         return false;
     }
     static void write(std::int64_t v, json_writer& w) { w.integer(v); }
-    static boost::json::value to_value(std::int64_t v, boost::json::storage_ptr sp) { return boost::json::value(v, std::move(sp)); }
+    static boost::json::value to_value(std::int64_t v, boost::json::storage_ptr sp) {
+        return boost::json::value(v, std::move(sp));
+    }
 };
 
 template <>
@@ -326,13 +325,15 @@ struct codec<double> {
             detail::wrong_type(cx, jv, type, fo.format);
             return false;
         }
-        out = jv.is_double() ? jv.get_double()
+        out = jv.is_double()  ? jv.get_double()
               : jv.is_int64() ? static_cast<double>(jv.get_int64())
                               : static_cast<double>(jv.get_uint64());
         return true;
     }
     static void write(double v, json_writer& w) { w.number(v); }
-    static boost::json::value to_value(double v, boost::json::storage_ptr sp) { return boost::json::value(v, std::move(sp)); }
+    static boost::json::value to_value(double v, boost::json::storage_ptr sp) {
+        return boost::json::value(v, std::move(sp));
+    }
 };
 
 template <>
@@ -495,10 +496,14 @@ struct codec<E> {
         if (cx.options().unknown_actions == unknown_enum_policy::reject) {
             std::string_view const release = cx.options().release;
             bool newer = false;
-            if constexpr (requires { v.in_release(release); E::knows_release(release); }) {
+            if constexpr (requires {
+                              v.in_release(release);
+                              E::knows_release(release);
+                          }) {
                 if (!release.empty() && !E::knows_release(release)) {
                     cx.fail(error::unknown_action,
-                            "parse_options::release \"" + std::string(release) + "\" is not a release this library knows",
+                            "parse_options::release \"" + std::string(release) +
+                                "\" is not a release this library knows",
                             &jv, drf::invalid_choice(s));
                     return false;
                 }
@@ -650,8 +655,8 @@ bool read_object(JV& jv, T& out, read_context& cx) {
             auto* v = obj.if_contains(boost::json::string_view(e.name.data(), e.name.size()));
             if (v == nullptr) {
                 if (e.options.required) {
-                    cx.fail(error::missing_field, "required field \"" + std::string(e.name) + "\" is missing",
-                            nullptr, drf::required());
+                    cx.fail(error::missing_field, "required field \"" + std::string(e.name) + "\" is missing", nullptr,
+                            drf::required());
                     ok = false;
                 }
                 return;

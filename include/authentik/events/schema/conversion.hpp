@@ -6,9 +6,9 @@
 #include <authentik/events/schema/parse.hpp>
 
 #include <boost/json/conversion.hpp>
+#include <boost/json/value.hpp>
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
-#include <boost/json/value.hpp>
 #include <boost/system/result.hpp>
 
 // boost::json::value_from / value_to / try_value_to for every described type. A type's

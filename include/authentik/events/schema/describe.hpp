@@ -39,7 +39,9 @@ template <class T, class... Entries>
 
 /// A type that publishes a descriptor.
 template <class T>
-concept described = requires { describe(type_tag<T>{}); };
+concept described = requires {
+    describe(type_tag<T>{});
+};
 
 namespace detail {
 
@@ -135,13 +137,16 @@ constexpr bool all_fields(D const& d, Pred pred, std::index_sequence<I...>) {
 
 template <class D, std::size_t... I>
 constexpr std::size_t sink_count(D const&, std::index_sequence<I...>) {
-    return (std::size_t{is_sink<std::remove_cvref_t<decltype(std::get<I>(std::declval<D const&>().entries))>>::value} + ... + 0);
+    return (std::size_t{is_sink<std::remove_cvref_t<decltype(std::get<I>(std::declval<D const&>().entries))>>::value} +
+            ... + 0);
 }
 
 template <class D, std::size_t... I>
 constexpr bool entries_belong_to(D const&, std::index_sequence<I...>) {
-    return (std::is_same_v<typename std::remove_cvref_t<decltype(std::get<I>(std::declval<D const&>().entries))>::owner_type,
-                           typename D::type> && ...);
+    return (std::is_same_v<
+                typename std::remove_cvref_t<decltype(std::get<I>(std::declval<D const&>().entries))>::owner_type,
+                typename D::type> &&
+            ...);
 }
 
 template <class T>
@@ -150,53 +155,50 @@ struct descriptor_holder {
                                 "`constexpr auto describe(schema::type_tag<T>)` in its namespace");
     static constexpr auto value = describe(type_tag<T>{});
     using descriptor_type = std::remove_cvref_t<decltype(value)>;
-    static constexpr auto indices =
-        std::make_index_sequence<std::tuple_size_v<decltype(value.entries)>>{};
+    static constexpr auto indices = std::make_index_sequence<std::tuple_size_v<decltype(value.entries)>>{};
 
     static_assert(std::is_same_v<typename descriptor_type::type, T>,
                   "authentik::events::schema: describe(type_tag<T>) must return schema::object<T>(...)");
     static_assert(entries_belong_to(value, indices),
                   "authentik::events::schema: a descriptor names a member of another type");
-    static_assert(names_non_empty(value, indices),
-                  "authentik::events::schema: a field has an empty JSON name");
+    static_assert(names_non_empty(value, indices), "authentik::events::schema: a field has an empty JSON name");
     static_assert(names_unique(value, indices),
                   "authentik::events::schema: two fields of one descriptor share a JSON name");
     static_assert(sink_count(value, indices) <= 1,
                   "authentik::events::schema: a descriptor may have at most one key sink "
                   "(additional_properties or unknown_keys)");
-    static_assert(all_fields(value,
-                             []<class M>(field_options const& o, type_tag<M>) {
-                                 return !o.nullable || is_nullable<M>::value;
-                             },
-                             indices),
+    static_assert(all_fields(
+                      value,
+                      []<class M>(field_options const& o, type_tag<M>) { return !o.nullable || is_nullable<M>::value; },
+                      indices),
                   "authentik::events::schema: a nullable field must be stored in schema::nullable<T>, "
                   "which can hold null; std::optional and plain members cannot");
-    static_assert(all_fields(value,
-                             []<class M>(field_options const& o, type_tag<M>) {
-                                 return o.nullable || !is_nullable<M>::value;
-                             },
-                             indices),
+    static_assert(all_fields(
+                      value,
+                      []<class M>(field_options const& o, type_tag<M>) { return o.nullable || !is_nullable<M>::value; },
+                      indices),
                   "authentik::events::schema: a schema::nullable<T> member must be declared "
                   "{.nullable = true}");
-    static_assert(all_fields(value,
-                             []<class M>(field_options const& o, type_tag<M>) {
-                                 return !o.required || !is_std_optional<M>::value;
-                             },
-                             indices),
+    static_assert(all_fields(
+                      value,
+                      []<class M>(field_options const& o, type_tag<M>) {
+                          return !o.required || !is_std_optional<M>::value;
+                      },
+                      indices),
                   "authentik::events::schema: a required field is stored in std::optional; "
                   "required fields are plain members");
-    static_assert(all_fields(value,
-                             []<class M>(field_options const& o, type_tag<M>) {
-                                 return o.required || is_std_optional<M>::value || is_nullable<M>::value;
-                             },
-                             indices),
+    static_assert(all_fields(
+                      value,
+                      []<class M>(field_options const& o, type_tag<M>) {
+                          return o.required || is_std_optional<M>::value || is_nullable<M>::value;
+                      },
+                      indices),
                   "authentik::events::schema: an optional field is stored in a plain member, which "
                   "cannot be absent; use std::optional<T> (or schema::nullable<T> when nullable)");
-    static_assert(all_fields(value,
-                             []<class M>(field_options const& o, type_tag<M>) {
-                                 return !(o.read_only && o.write_only);
-                             },
-                             indices),
+    static_assert(all_fields(
+                      value,
+                      []<class M>(field_options const& o, type_tag<M>) { return !(o.read_only && o.write_only); },
+                      indices),
                   "authentik::events::schema: a field cannot be both read-only and write-only");
 };
 

@@ -11,20 +11,20 @@ namespace authentik::events::schema {
 
 /// Stable codes of every problem the library reports. Values never change once released.
 enum class error : int {
-    invalid_json = 1,     ///< not JSON: syntax, invalid UTF-8, truncation, trailing data
-    duplicate_key,        ///< an object holds one key twice (reported at the second)
-    depth_exceeded,       ///< nesting deeper than parse_options::max_depth
-    size_exceeded,        ///< document or string larger than its limit
-    missing_field,        ///< a required key is absent
-    null_not_allowed,     ///< null given to a field that is not nullable
-    wrong_type,           ///< a JSON type the field does not take
-    unknown_field,        ///< a key the type does not know, with unknown_keys::reject
-    invalid_uuid,         ///< not an RFC 9562 hyphenated UUID
-    invalid_date_time,    ///< not an RFC 3339 date-time, or out of range
-    invalid_ip_address,   ///< neither IPv4 nor IPv6 text
-    unknown_action,       ///< not a known EventActions value where only those are accepted
-    too_short,            ///< a string shorter than the field's minimum length
-    out_of_memory,        ///< an allocation failed while parsing
+    invalid_json = 1,   ///< not JSON: syntax, invalid UTF-8, truncation, trailing data
+    duplicate_key,      ///< an object holds one key twice (reported at the second)
+    depth_exceeded,     ///< nesting deeper than parse_options::max_depth
+    size_exceeded,      ///< document or string larger than its limit
+    missing_field,      ///< a required key is absent
+    null_not_allowed,   ///< null given to a field that is not nullable
+    wrong_type,         ///< a JSON type the field does not take
+    unknown_field,      ///< a key the type does not know, with unknown_keys::reject
+    invalid_uuid,       ///< not an RFC 9562 hyphenated UUID
+    invalid_date_time,  ///< not an RFC 3339 date-time, or out of range
+    invalid_ip_address, ///< neither IPv4 nor IPv6 text
+    unknown_action,     ///< not a known EventActions value where only those are accepted
+    too_short,          ///< a string shorter than the field's minimum length
+    out_of_memory,      ///< an allocation failed while parsing
 };
 
 /// The JSON name of a code ("missing_field"), stable and suitable for machine output.
@@ -50,6 +50,7 @@ enum class error : int {
 
 namespace detail {
 
+// NOLINTNEXTLINE(cppcoreguidelines-virtual-class-destructor): final, never deleted through a base
 class error_category_impl final : public boost::system::error_category {
 public:
     // A fixed id lets categories from different shared objects compare equal.

@@ -98,10 +98,9 @@ template <exportable T>
 /// caller adds.
 template <class T, class Enable = void>
 struct exporter {
-    static_assert(!std::is_same_v<T, T>,
-                  "authentik::events::schema: no schema for this member type; specialize "
-                  "schema::exporter<T>, describe the type, or give the open enum static "
-                  "schema_name() and enum_values(release)");
+    static_assert(!std::is_same_v<T, T>, "authentik::events::schema: no schema for this member type; specialize "
+                                         "schema::exporter<T>, describe the type, or give the open enum static "
+                                         "schema_name() and enum_values(release)");
 };
 
 /// A string; `format` says uuid or date-time where the field checks one. An IP address check is

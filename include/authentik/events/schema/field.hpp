@@ -14,15 +14,15 @@ enum class value_format : std::uint8_t { none, uuid, date_time, ip_address, enum
 /// Everything a descriptor says about one field besides its name and member. Aggregate, so a
 /// descriptor line reads `{.required = true, .read_only = true}`; members are in that order.
 struct field_options {
-    bool required = false;   ///< the key must be present (member is then a plain T)
-    bool nullable = false;   ///< null is a value (member is then nullable<T>)
-    bool read_only = false;  ///< only servers write it (schema's readOnly)
-    bool write_only = false; ///< only clients write it (schema's writeOnly)
+    bool required = false;                    ///< the key must be present (member is then a plain T)
+    bool nullable = false;                    ///< null is a value (member is then nullable<T>)
+    bool read_only = false;                   ///< only servers write it (schema's readOnly)
+    bool write_only = false;                  ///< only clients write it (schema's writeOnly)
     value_format format = value_format::none; ///< string format checked on a std::string member
-    std::size_t min_length = 0;  ///< minimum length in code points (schema's minLength)
-    bool enum_only = false;  ///< open-enum member: accept only the schema's enum values
-    std::string_view title{};       ///< schema's title
-    std::string_view description{}; ///< schema's description
+    std::size_t min_length = 0;               ///< minimum length in code points (schema's minLength)
+    bool enum_only = false;                   ///< open-enum member: accept only the schema's enum values
+    std::string_view title{};                 ///< schema's title
+    std::string_view description{};           ///< schema's description
 };
 
 /// One described member: JSON name, pointer to member, and its options.

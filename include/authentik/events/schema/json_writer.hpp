@@ -5,6 +5,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -75,6 +76,7 @@ public:
     /// written as U+FFFD so that the output is always valid JSON.
     void string(std::string_view s) { write_string(s); }
     /// Any Boost.JSON value, recursively, with the rules above.
+    // NOLINTNEXTLINE(misc-no-recursion): the depth is the document's, bounded by parse_options::max_depth
     void value(boost::json::value const& v) {
         switch (v.kind()) {
         case boost::json::kind::null: null(); break;
@@ -216,8 +218,8 @@ private:
         std::memcpy(&x, p, sizeof x);
         std::uint64_t const quote = x ^ (ones * '"');
         std::uint64_t const backslash = x ^ (ones * '\\');
-        std::uint64_t const special = ((x - ones * 0x20U) & ~x) | ((quote - ones) & ~quote) |
-                                      ((backslash - ones) & ~backslash) | x;
+        std::uint64_t const special =
+            ((x - ones * 0x20U) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | x;
         return (special & high) == 0;
     }
 
@@ -226,12 +228,7 @@ private:
     [[nodiscard]] static bool all_plain(std::string_view s) noexcept {
         std::size_t const n = s.size();
         if (n < 8) {
-            for (char c : s) {
-                if (!plain[static_cast<unsigned char>(c)]) {
-                    return false;
-                }
-            }
-            return true;
+            return std::ranges::all_of(s, [](char c) { return plain[static_cast<unsigned char>(c)]; });
         }
         for (std::size_t i = 0; i + 8 <= n; i += 8) {
             if (!plain8(s.data() + i)) {

@@ -31,7 +31,8 @@ public:
     void write(std::string_view chunk, F&& on_line) {
         while (!chunk.empty()) {
             void const* nl = std::memchr(chunk.data(), '\n', chunk.size());
-            std::size_t const n = nl == nullptr ? chunk.size() : static_cast<std::size_t>(static_cast<char const*>(nl) - chunk.data());
+            std::size_t const n =
+                nl == nullptr ? chunk.size() : static_cast<std::size_t>(static_cast<char const*>(nl) - chunk.data());
             std::string_view const piece = chunk.substr(0, n);
             if (!content_) {
                 content_ = piece.find_first_not_of(" \t\r") != std::string_view::npos;

@@ -27,10 +27,10 @@ public:
     constexpr nullable(std::nullptr_t) noexcept : null_(true) {}
     /// A value.
     template <class U = T>
-        requires(std::is_constructible_v<T, U &&> &&
-                 !std::is_same_v<std::remove_cvref_t<U>, nullable> &&
+        requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, nullable> &&
                  !std::is_same_v<std::remove_cvref_t<U>, std::nullptr_t> &&
                  !std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t>)
+    // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the requires-clause excludes nullable
     constexpr nullable(U&& v) : value_(std::forward<U>(v)) {}
 
     [[nodiscard]] constexpr presence state() const noexcept {
@@ -42,8 +42,8 @@ public:
     constexpr explicit operator bool() const noexcept { return has_value(); }
 
     /// The value; throws std::bad_optional_access when absent or null.
-    constexpr T& value() & { return value_.value(); }
-    constexpr T const& value() const& { return value_.value(); }
+    [[nodiscard]] constexpr T& value() & { return value_.value(); }
+    [[nodiscard]] constexpr T const& value() const& { return value_.value(); }
     constexpr T& operator*() & noexcept { return *value_; }
     constexpr T const& operator*() const& noexcept { return *value_; }
     constexpr T* operator->() noexcept { return &*value_; }

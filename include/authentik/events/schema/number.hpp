@@ -31,16 +31,19 @@ public:
     [[nodiscard]] constexpr bool is_integer() const noexcept { return !is_double(); }
 
     [[nodiscard]] constexpr std::int64_t as_int64() const noexcept {
-        return is_int64() ? std::get<0>(v_) : is_uint64() ? static_cast<std::int64_t>(std::get<1>(v_))
-                                                           : static_cast<std::int64_t>(std::get<2>(v_));
+        return is_int64()    ? *std::get_if<0>(&v_)
+               : is_uint64() ? static_cast<std::int64_t>(*std::get_if<1>(&v_))
+                             : static_cast<std::int64_t>(*std::get_if<2>(&v_));
     }
     [[nodiscard]] constexpr std::uint64_t as_uint64() const noexcept {
-        return is_uint64() ? std::get<1>(v_) : is_int64() ? static_cast<std::uint64_t>(std::get<0>(v_))
-                                                           : static_cast<std::uint64_t>(std::get<2>(v_));
+        return is_uint64()  ? *std::get_if<1>(&v_)
+               : is_int64() ? static_cast<std::uint64_t>(*std::get_if<0>(&v_))
+                            : static_cast<std::uint64_t>(*std::get_if<2>(&v_));
     }
     [[nodiscard]] constexpr double as_double() const noexcept {
-        return is_double() ? std::get<2>(v_) : is_int64() ? static_cast<double>(std::get<0>(v_))
-                                                           : static_cast<double>(std::get<1>(v_));
+        return is_double()  ? *std::get_if<2>(&v_)
+               : is_int64() ? static_cast<double>(*std::get_if<0>(&v_))
+                            : static_cast<double>(*std::get_if<1>(&v_));
     }
 
     /// Integers equal integers of the same value whatever their storage; doubles equal doubles.

@@ -25,19 +25,30 @@ namespace authentik::events::schema {
 
 namespace detail {
 
-inline problem_list out_of_memory(parse_options const& opt) {
+/// The problems of a failed allocation. Storing the one problem takes an allocation too (its
+/// texts fit in std::string's own buffer); when even that fails the list holds nothing but
+/// counts the problem as dropped, so that a result still reads as failed and truncated.
+inline problem_list out_of_memory(parse_options const& opt) noexcept {
     problem_list p(opt.max_problems);
-    p.add(problem{"", error::out_of_memory, "an allocation failed", {}, "parse_error", "Out of memory."});
+    add_out_of_memory(p);
     return p;
 }
 
 // Boost.JSON throws std::length_error or system_error past its own size limits (a string over
 // 2 GiB, an object over its maximum size); the non-throwing API turns that into a problem.
-inline problem_list container_limit(parse_options const& opt, char const* what) {
-    problem_list p(opt.max_problems);
-    p.add(problem{"", error::size_exceeded, std::string("a container limit was reached: ") + what, {},
-                  "parse_error", "JSON parse error - document too large"});
-    return p;
+inline problem_list container_limit(parse_options const& opt, char const* what) noexcept {
+    try {
+        problem_list p(opt.max_problems);
+        p.add(problem{"",
+                      error::size_exceeded,
+                      std::string("a container limit was reached: ") + what,
+                      {},
+                      "parse_error",
+                      "JSON parse error - document too large"});
+        return p;
+    } catch (std::bad_alloc const&) {
+        return out_of_memory(opt);
+    }
 }
 
 template <class T, class JV>
@@ -88,12 +99,13 @@ public:
     /// `sp` is the storage of the free-form members (`context`, `user`, ...) of the values
     /// returned; it must outlive them.
     explicit parser(parse_options const& opt = {}, boost::json::storage_ptr sp = {})
-        : opt_(opt), p_(detail::tokenizer_options(opt_), opt_, std::move(sp)) {
+        : opt_(opt), p_(detail::tokenizer_options(opt_), opt_, std::move(sp)), oom_(detail::out_of_memory(opt_)) {
         reset();
     }
 
     parser(parser const&) = delete;
     parser& operator=(parser const&) = delete;
+    ~parser() = default;
 
     /// The options every document is read with.
     [[nodiscard]] parse_options const& options() const noexcept { return opt_; }
@@ -112,11 +124,10 @@ public:
     /// Reads one whole document; never throws.
     [[nodiscard]] result<T> parse(std::string_view text) noexcept {
         reset();
-        if (!detail::check_document_size(text.size(), opt_, p_.handler().tokenizer_problems())) {
-            spent_ = true;
-            return p_.handler().take_parse_problems();
-        }
         result<T> r = guarded([&] {
+            if (!detail::check_document_size(text.size(), opt_, p_.handler().tokenizer_problems())) {
+                return result<T>(p_.handler().take_parse_problems());
+            }
             p_.handler().count_repeated_keys(true);
             p_.handler().set_input(text);
             if (!detail::feed(p_, text, false, 0, p_.handler().tokenizer_problems())) {
@@ -140,6 +151,9 @@ public:
 
     /// Starts a new document, dropping what was written of the last one.
     void reset() noexcept {
+        if (oom_.empty()) { // handed out by the last document
+            oom_ = detail::out_of_memory(opt_);
+        }
         p_.reset();
         value_ = T{};
         fed_ = 0;
@@ -180,7 +194,7 @@ public:
         result<T> r = guarded([&] {
             if (alloc_failed_) {
                 alloc_failed_ = false;
-                return result<T>(detail::out_of_memory(opt_));
+                return result<T>(out_of_memory());
             }
             if (failed_ || !detail::feed(p_, std::string_view(), false, fed_, p_.handler().tokenizer_problems())) {
                 return result<T>(p_.handler().take_parse_problems());
@@ -200,10 +214,16 @@ private:
         try {
             return f();
         } catch (std::bad_alloc const&) {
-            return detail::out_of_memory(opt_);
+            return out_of_memory();
         } catch (std::exception const& e) {
             return detail::container_limit(opt_, e.what());
         }
+    }
+
+    // The list built while memory was there, so that running out of it can still be reported
+    // with its problem; reset() builds the next one.
+    problem_list out_of_memory() noexcept {
+        return oom_.empty() ? detail::out_of_memory(opt_) : std::exchange(oom_, problem_list(opt_.max_problems));
     }
 
     result<T> done() {
@@ -222,6 +242,7 @@ private:
     bool failed_ = false;
     bool alloc_failed_ = false;
     bool spent_ = false;
+    problem_list oom_;
 };
 
 } // namespace authentik::events::schema

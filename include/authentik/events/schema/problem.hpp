@@ -3,6 +3,7 @@
 
 #include <authentik/events/schema/error.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <ostream>
 #include <string>
@@ -14,12 +15,12 @@ namespace authentik::events::schema {
 
 /// One thing wrong with a document.
 struct problem {
-    std::string pointer;      ///< RFC 6901 JSON Pointer to the offending place ("" is the document)
-    error code{};             ///< stable machine-readable code
-    std::string message;      ///< for people: the rule broken and the value that broke it
-    std::string value;        ///< the offending JSON value, shortened; empty when there is none
-    std::string_view drf_code;///< the code Django REST framework gives the same failure ("required")
-    std::string drf_message;  ///< DRF's wording of the same failure ("This field is required.")
+    std::string pointer;       ///< RFC 6901 JSON Pointer to the offending place ("" is the document)
+    error code{};              ///< stable machine-readable code
+    std::string message;       ///< for people: the rule broken and the value that broke it
+    std::string value;         ///< the offending JSON value, shortened; empty when there is none
+    std::string_view drf_code; ///< the code Django REST framework gives the same failure ("required")
+    std::string drf_message;   ///< DRF's wording of the same failure ("This field is required.")
 
     friend bool operator==(problem const&, problem const&) = default;
 };
@@ -39,16 +40,23 @@ public:
     /// Default cap on collected problems; past it the list is marked truncated.
     static constexpr std::size_t default_cap = 100;
 
-    explicit problem_list(std::size_t cap = default_cap) : cap_(cap == 0 ? 1 : cap) {}
+    explicit problem_list(std::size_t cap = default_cap) noexcept : cap_(cap == 0 ? 1 : cap) {}
 
     /// Adds a problem unless the cap is reached, in which case the list only becomes truncated().
     void add(problem p) {
-        ++total_;
         if (items_.size() < cap_) {
-            items_.push_back(std::move(p));
+            items_.push_back(std::move(p)); // first: a failed allocation leaves the count as it was
         } else {
             truncated_ = true;
         }
+        ++total_;
+    }
+
+    /// Counts a problem the list cannot store, as past the cap: for when there is no memory to
+    /// store it. The list then reads as truncated.
+    void drop() noexcept {
+        ++total_;
+        truncated_ = true;
     }
 
     /// Moves the stored problems out and empties the list (its cap stays).
@@ -74,12 +82,8 @@ public:
 
     /// Whether some problem has this code (and, when given, this pointer).
     [[nodiscard]] bool contains(error code, std::string_view pointer = {}) const noexcept {
-        for (auto const& p : items_) {
-            if (p.code == code && (pointer.empty() || p.pointer == pointer)) {
-                return true;
-            }
-        }
-        return false;
+        return std::ranges::any_of(
+            items_, [&](auto const& p) { return p.code == code && (pointer.empty() || p.pointer == pointer); });
     }
 
 private:

@@ -55,6 +55,7 @@ protected:
 class read_context {
 public:
     /// `base` is the pointer of the value read, when it is part of a larger document.
+    // cppcheck-suppress passedByValue ; moved into pointer_, a sink parameter
     read_context(parse_options const& options, problem_list& problems, std::string base = {}) noexcept
         : options_(options), problems_(problems), pointer_(std::move(base)) {}
 
@@ -114,8 +115,8 @@ public:
             problems_.add({});
             return;
         }
-        problems_.add(problem{pointer_, code, std::move(message), quote_value(*offending), drf.code,
-                              std::move(drf.message)});
+        problems_.add(
+            problem{pointer_, code, std::move(message), quote_value(*offending), drf.code, std::move(drf.message)});
     }
 
 private:

@@ -19,7 +19,8 @@ namespace authentik::events::schema {
 class recycling_resource final : public boost::json::memory_resource {
 public:
     /// `first_block`: bytes of the first block, allocated on first use.
-    explicit recycling_resource(std::size_t first_block = 16 * 1024) noexcept : first_block_(first_block) {}
+    explicit recycling_resource(std::size_t first_block = std::size_t{16} * 1024) noexcept
+        : first_block_(first_block) {}
     recycling_resource(recycling_resource const&) = delete;
     recycling_resource& operator=(recycling_resource const&) = delete;
     ~recycling_resource() override {
@@ -51,6 +52,7 @@ private:
     };
 
     static unsigned char* align_up(unsigned char* p, std::size_t align) noexcept { // align: a power of two
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): alignment needs the address
         auto const v = reinterpret_cast<std::uintptr_t>(p);
         return p + ((~v + 1U) & (align - 1U));
     }

@@ -73,7 +73,7 @@ template <described Page, described Element, class F>
             out.page = std::move(page);
         }
     } catch (std::bad_alloc const&) {
-        problems.add(problem{"", error::out_of_memory, "an allocation failed", {}, "parse_error", "Out of memory."});
+        detail::add_out_of_memory(problems);
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include <authentik/events/schema/read_context.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
 #include <boost/json/value.hpp>
 
 #include <charconv>
@@ -15,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <new>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -23,26 +25,53 @@
 
 namespace authentik::events::schema::detail {
 
+/// The text of a value for a message: whole when short, else its first 40 bytes and its length.
+[[nodiscard]] inline std::string abbreviated(std::string_view text) {
+    constexpr std::size_t keep = 40;
+    if (text.size() <= keep + 24) {
+        return std::string(text);
+    }
+    return std::string(text.substr(0, keep)) + "... (" + std::to_string(text.size()) + " bytes)";
+}
+
 /// Re-reads a double's text (`number` holds its earlier parts, `tail` the last) with
-/// std::from_chars, which rounds correctly where Boost.JSON 1.81's fast path may not; false when
-/// it is out of the range of a double. `number` keeps the whole text for a message.
-inline bool exact_double(std::string& number, boost::json::string_view tail, double& d) {
+/// std::from_chars, which rounds correctly where Boost.JSON 1.81's fast path may not. Returns
+/// why the number cannot be held, or "" when it can: beyond the range of a double, or an
+/// integer beyond 64 bits, which Boost.JSON would keep as a double without its last digits
+/// (Python's json writes such integers exactly, so they are refused rather than rounded).
+[[nodiscard]] inline std::string exact_double(std::string& number, boost::json::string_view tail, double& d) {
     number.append(tail.data(), tail.size());
+    if (number.empty()) { // no text: a double already read exactly, handed on (a repeated key's)
+        return {};
+    }
+    if (number.find_first_of(".eE") == std::string::npos) {
+        return "integer " + abbreviated(number) + " does not fit in 64 bits; as a double it would lose digits";
+    }
     double exact = d;
     auto const r = std::from_chars(number.data(), number.data() + number.size(), exact);
     if (r.ec == std::errc::result_out_of_range && std::isinf(d)) {
-        return false;
+        return "number " + abbreviated(number) + " is out of the range of a double";
     }
     if (r.ec == std::errc{}) {
         d = exact;
     }
-    return true;
+    return {};
+}
+
+/// Adds the problem of a failed allocation. Its texts fit in std::string's own buffer, so only
+/// the list's slot allocates; when even that fails the problem is counted as dropped.
+inline void add_out_of_memory(problem_list& p) noexcept {
+    try {
+        p.add(problem{"", error::out_of_memory, "out of memory", {}, "parse_error", "Out of memory."});
+    } catch (std::bad_alloc const&) {
+        p.drop();
+    }
 }
 
 /// A problem that ends a parse (a limit, a number out of range), at the place it was found.
 inline problem stop_problem(std::string pointer, error code, std::string message) {
-    return problem{std::move(pointer), code, std::move(message), {}, "parse_error",
-                   drf::parse_error(to_string(code)).message};
+    return problem{
+        std::move(pointer), code, std::move(message), {}, "parse_error", drf::parse_error(to_string(code)).message};
 }
 [[nodiscard]] inline std::string too_long_message(parse_options const& opt) {
     return "string longer than the limit of " + std::to_string(opt.max_string_length) + " bytes";
@@ -81,12 +110,13 @@ public:
         deliver_ = std::move(deliver);
     }
 
-    boost::json::value root;
+    /// The value read, once complete(); moved out by whoever asked for it.
+    [[nodiscard]] boost::json::value& root() noexcept { return root_; }
 
     /// Starts a new value that sits at `base` (its pointer) under `depth` open containers: the
     /// streaming parser builds a value it must only quote (a repeated key's) this way.
     void restart(std::string base, std::size_t depth) {
-        root = nullptr;
+        root_ = nullptr;
         stack_.clear();
         part_.clear();
         number_.clear();
@@ -112,8 +142,8 @@ public:
         return p;
     }
 
-    bool on_document_begin(boost::system::error_code&) { return true; }
-    bool on_document_end(boost::system::error_code&) { return true; }
+    static bool on_document_begin(boost::system::error_code&) { return true; }
+    static bool on_document_end(boost::system::error_code&) { return true; }
 
     bool on_object_begin(boost::system::error_code& ec) { return open(boost::json::object{}, ec); }
     bool on_object_end(std::size_t, boost::system::error_code&) { return close(); }
@@ -174,23 +204,23 @@ public:
         return put(boost::json::value(u));
     }
     bool on_double(double d, boost::json::string_view s, boost::system::error_code& ec) {
-        if (!exact_double(number_, s, d)) {
-            return stop(error::invalid_json, "number " + number_ + " is out of the range of a double", ec);
+        if (std::string why = exact_double(number_, s, d); !why.empty()) {
+            return stop(error::invalid_json, std::move(why), ec);
         }
         number_.clear();
         return put(boost::json::value(d));
     }
     bool on_bool(bool b, boost::system::error_code&) { return put(boost::json::value(b)); }
     bool on_null(boost::system::error_code&) { return put(boost::json::value(nullptr)); }
-    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+    static bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    static bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
 private:
     struct frame {
         boost::json::value v;
         std::string key;
         bool has_key = false;
-        bool split = false;       // the array whose elements go to deliver_
+        bool split = false; // the array whose elements go to deliver_
         std::size_t delivered = 0;
     };
 
@@ -230,7 +260,7 @@ private:
 
     bool put(boost::json::value v) {
         if (stack_.empty()) {
-            root = std::move(v);
+            root_ = std::move(v);
             complete_ = true;
             return true;
         }
@@ -251,8 +281,8 @@ private:
                 // Keep the first and go on: every other problem is still worth reporting.
                 auto w = drf::duplicate_key();
                 problems_.add(problem{current_pointer(), error::duplicate_key,
-                                      "duplicate key \"" + f.key + "\"; the first value is kept",
-                                      quote_value(v), w.code, std::move(w.message)});
+                                      "duplicate key \"" + f.key + "\"; the first value is kept", quote_value(v),
+                                      w.code, std::move(w.message)});
             }
         } else {
             obj.emplace(f.key, std::move(v));
@@ -263,6 +293,7 @@ private:
 
     parse_options const& opt_;
     problem_list& problems_;
+    boost::json::value root_;
     std::vector<frame> stack_;
     std::string part_;
     std::string number_;
@@ -277,6 +308,16 @@ private:
 /// Feeds text to a basic_parser whose handler has current_pointer() and reports to `problems`;
 /// returns false when the text is not a usable document. `offset` is the bytes fed before (for
 /// the byte position of a syntax error); with `more`, the document may go on in a later call.
+/// Boost.JSON's words for a syntax error, but one wording for an unpaired `\u` surrogate: 1.81
+/// calls the same lone trailing surrogate "leading" in a whole text and "trailing" in pieces
+/// (found by the fuzzer), and the problem must not depend on how the input was cut.
+[[nodiscard]] inline std::string syntax_error_text(boost::system::error_code const& ec) {
+    if (ec == boost::json::error::illegal_leading_surrogate || ec == boost::json::error::illegal_trailing_surrogate) {
+        return "unpaired UTF-16 surrogate in a \\u escape";
+    }
+    return ec.message();
+}
+
 template <class Handler>
 bool feed(boost::json::basic_parser<Handler>& p, std::string_view text, bool more, std::size_t offset,
           problem_list& problems) {
@@ -284,18 +325,25 @@ bool feed(boost::json::basic_parser<Handler>& p, std::string_view text, bool mor
     std::size_t const n = p.write_some(more, text.data(), text.size(), ec);
     if (ec) {
         if (ec.category() != error_category()) { // the handler has reported its own stops
-            auto w = drf::parse_error(ec.message());
-            problems.add(problem{p.handler().current_pointer(), error::invalid_json,
-                                 "invalid JSON at byte " + std::to_string(offset + n) + ": " + ec.message(), {},
-                                 w.code, std::move(w.message)});
+            std::string const what = syntax_error_text(ec);
+            auto w = drf::parse_error(what);
+            problems.add(problem{p.handler().current_pointer(),
+                                 error::invalid_json,
+                                 "invalid JSON at byte " + std::to_string(offset + n) + ": " + what,
+                                 {},
+                                 w.code,
+                                 std::move(w.message)});
         }
         return false;
     }
     if (n < text.size()) {
         auto w = drf::parse_error("extra data");
-        problems.add(problem{"", error::invalid_json,
+        problems.add(problem{"",
+                             error::invalid_json,
                              "invalid JSON at byte " + std::to_string(offset + n) + ": extra data after the document",
-                             {}, w.code, std::move(w.message)});
+                             {},
+                             w.code,
+                             std::move(w.message)});
         return false;
     }
     return true;
@@ -307,10 +355,13 @@ inline bool check_document_size(std::size_t size, parse_options const& opt, prob
         return true;
     }
     auto w = drf::parse_error("document too large");
-    problems.add(problem{"", error::size_exceeded,
+    problems.add(problem{"",
+                         error::size_exceeded,
                          "document of " + std::to_string(size) + " bytes is larger than the limit of " +
                              std::to_string(opt.max_bytes),
-                         {}, w.code, std::move(w.message)});
+                         {},
+                         w.code,
+                         std::move(w.message)});
     return false;
 }
 
@@ -321,8 +372,11 @@ inline bool check_fed_size(std::size_t fed, parse_options const& opt, problem_li
         return true;
     }
     auto w = drf::parse_error("document too large");
-    problems.add(problem{"", error::size_exceeded,
-                         "document larger than the limit of " + std::to_string(opt.max_bytes) + " bytes", {}, w.code,
+    problems.add(problem{"",
+                         error::size_exceeded,
+                         "document larger than the limit of " + std::to_string(opt.max_bytes) + " bytes",
+                         {},
+                         w.code,
                          std::move(w.message)});
     return false;
 }
@@ -338,8 +392,8 @@ inline boost::json::parse_options tokenizer_options(parse_options const& opt) no
 /// Parses text into a DOM, adding every problem found; returns false when the text is not a
 /// usable document (syntax, limits), true when the DOM in `out` can be validated. With a
 /// `split` sink, the elements of that top-level array go to it instead of into `out`.
-inline bool parse_dom(std::string_view text, parse_options const& opt, problem_list& problems,
-                      boost::json::value& out, dom_handler::element_sink split = {}) {
+inline bool parse_dom(std::string_view text, parse_options const& opt, problem_list& problems, boost::json::value& out,
+                      dom_handler::element_sink split = {}) {
     if (!check_document_size(text.size(), opt, problems)) {
         return false;
     }
@@ -350,7 +404,7 @@ inline bool parse_dom(std::string_view text, parse_options const& opt, problem_l
     if (!feed(p, text, false, 0, problems)) {
         return false;
     }
-    out = std::move(p.handler().root);
+    out = std::move(p.handler().root());
     return true;
 }
 

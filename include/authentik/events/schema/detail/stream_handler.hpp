@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,7 +116,7 @@ private:
 /// Where the document's root goes: a described T, or (array readers) a vector of them.
 struct root_binding {
     void* target = nullptr;
-    object_ops const* object = nullptr;                                    ///< root is an object of this type
+    object_ops const* object = nullptr;                                           ///< root is an object of this type
     void (*read_dom)(void* target, boost::json::value&, read_context&) = nullptr; ///< any other root
     array_ops const* elements = nullptr; ///< set: the root is an array whose elements are read one by one
 };
@@ -128,6 +129,7 @@ struct root_binding {
 // parse-level ones (repeated keys, limits) first, then each object's in descriptor order.
 // The larger steps are [[gnu::noinline]]: basic_parser inlines its handler's callbacks into
 // each of its many specialized parse functions, and one copy of each step is enough.
+// NOLINTNEXTLINE(cppcoreguidelines-virtual-class-destructor): final, never deleted through the base
 class stream_handler final : private pointer_source {
 public:
     static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
@@ -136,13 +138,13 @@ public:
     static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
 
     stream_handler(parse_options const& opt, boost::json::storage_ptr sp)
-        : opt_(opt), sp_(std::move(sp)), tokenizer_(opt.max_problems), scratch_(opt.max_problems),
-          cx_(opt_, scratch_), discard_(opt_, tokenizer_), vs_(boost::json::storage_ptr(), temp_, sizeof temp_) {
+        : opt_(opt), sp_(std::move(sp)), tokenizer_(opt.max_problems), scratch_(opt.max_problems), cx_(opt_, scratch_),
+          discard_(opt_, tokenizer_), vs_(boost::json::storage_ptr(), temp_, sizeof temp_) {
         levels_.reserve(16);
     }
 
     /// Starts a document; its root is read into `root`.
-    void begin(root_binding root) {
+    void begin(root_binding const& root) {
         root_ = root;
         depth_ = 0;
         tokenizer_ = problem_list(opt_.max_problems);
@@ -216,10 +218,10 @@ public:
     /// lie in it are kept as views instead of copies.
     void set_input(std::string_view text) noexcept { input_ = text; }
 
-    bool on_document_begin(boost::system::error_code&) { return true; }
-    bool on_document_end(boost::system::error_code&) { return true; }
-    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+    static bool on_document_begin(boost::system::error_code&) { return true; }
+    static bool on_document_end(boost::system::error_code&) { return true; }
+    static bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    static bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
     bool on_object_begin(boost::system::error_code& ec) { return open(false, ec); }
     bool on_array_begin(boost::system::error_code& ec) { return open(true, ec); }
@@ -280,7 +282,9 @@ public:
         }
         if (building_dom()) {
             vs_.push_chars(s);
-        } else if (!(capture_.active && capture_.mode == capture_mode::skip)) {
+        } else if (!(capture_.active && capture_.mode == capture_mode::skip) || levels_[depth_ - 1].repeated) {
+            // A skipped member's strings are dropped unread, but a repeated key's value is quoted
+            // in its problem: it needs every part (found by the fuzzer).
             part_.append(s.data(), s.size());
         }
         return true;
@@ -338,8 +342,8 @@ public:
         if (discarding_) {
             return forward(discard_.on_double(d, s, ec));
         }
-        if (!exact_double(number_, s, d)) {
-            return stop(error::invalid_json, "number " + number_ + " is out of the range of a double", ec);
+        if (std::string why = exact_double(number_, s, d); !why.empty()) {
+            return stop(error::invalid_json, std::move(why), ec);
         }
         number_.clear();
         if (building_dom()) {
@@ -405,17 +409,17 @@ private:
         level_kind kind = level_kind::object;
         void* target = nullptr;
         void const* ops = nullptr;
-        std::uint64_t seen = 0;        // object: the fields read
-        std::size_t field = 0;         // object: the field whose value comes next (count: unknown)
+        std::uint64_t seen = 0; // object: the fields read
+        std::size_t field = 0;  // object: the field whose value comes next (count: unknown)
         unknown_action unknown = unknown_action::skip;
         bool has_key = false;
-        bool repeated = false;         // the value that comes next is a repeated key's
-        std::size_t count = 0;         // arrays: elements read; captured objects: members kept
-        std::string_view key;          // the current key when it is not a field's: in the
-        std::string key_copy;          // input, or in key_copy
+        bool repeated = false; // the value that comes next is a repeated key's
+        std::size_t count = 0; // arrays: elements read; captured objects: members kept
+        std::string_view key;  // the current key when it is not a field's: in the
+        std::string key_copy;  // input, or in key_copy
         key_set::level keys;
-        problem_buffer problems;       // object
-        std::size_t dest = npos;       // array: the object level its problems go to (npos: root)
+        problem_buffer problems; // object
+        std::size_t dest = npos; // array: the object level its problems go to (npos: root)
         std::size_t dest_slot = 0;
 
         [[nodiscard]] bool is_array() const noexcept {
@@ -501,9 +505,10 @@ private:
     // Keeps an unknown or captured key for pointers and messages: a view when it lies in the
     // whole-document input, else a copy (chunks and basic_parser's unescaping buffer go away).
     [[nodiscard]] bool in_input(std::string_view key) const noexcept {
-        auto const in = reinterpret_cast<std::uintptr_t>(input_.data());
-        auto const k = reinterpret_cast<std::uintptr_t>(key.data());
-        return !input_.empty() && k >= in && k + key.size() <= in + input_.size();
+        // std::less_equal<> orders any two pointers, even into different buffers.
+        char const* const k = key.data();
+        return !input_.empty() && std::less_equal<>{}(input_.data(), k) &&
+               std::less_equal<>{}(k + key.size(), input_.data() + input_.size());
     }
     void keep_key(level& l, std::string_view key) {
         if (in_input(key)) {
@@ -598,7 +603,7 @@ private:
             auto w = drf::duplicate_key();
             tokenizer_.add(problem{discard_.current_pointer(), error::duplicate_key,
                                    "duplicate key \"" + std::string(key) + "\"; the first value is kept",
-                                   quote_value(discard_.root), w.code, std::move(w.message)});
+                                   quote_value(discard_.root()), w.code, std::move(w.message)});
             l.has_key = false;
         }
         return ok;
@@ -803,9 +808,8 @@ private:
             --depth_;
             if (depth_ == capture_.depth) {
                 return finish_capture(ec);
-            } else {
-                value_done();
             }
+            value_done();
             return true;
         }
         case level_kind::object: {
@@ -817,9 +821,12 @@ private:
                     append_pointer_token(p, o.names[i]);
                     auto w = drf::required();
                     l.problems.add(i,
-                                   problem{std::move(p), error::missing_field,
-                                           "required field \"" + std::string(o.names[i]) + "\" is missing", {},
-                                           w.code, std::move(w.message)},
+                                   problem{std::move(p),
+                                           error::missing_field,
+                                           "required field \"" + std::string(o.names[i]) + "\" is missing",
+                                           {},
+                                           w.code,
+                                           std::move(w.message)},
                                    opt_.max_problems);
                 }
             }
@@ -932,7 +939,7 @@ private:
     std::vector<boost::json::value const*> walk_;
     std::string_view input_;
     dom_handler discard_;
-    alignas(boost::json::value) unsigned char temp_[4096];
+    alignas(boost::json::value) unsigned char temp_[4096]{};
     boost::json::value_stack vs_;
     std::string raw_text_;
     std::optional<json_writer> raw_writer_;

@@ -181,7 +181,8 @@ struct object_tables {
         with_field<U>(field, [&](auto const& e) { read_token(t, static_cast<U*>(obj)->*e.member, e.options, cx); });
     }
     static void read_dom(void* obj, std::size_t field, boost::json::value& v, read_context& cx) {
-        with_field<U>(field, [&](auto const& e) { (void)read_value(v, static_cast<U*>(obj)->*e.member, e.options, cx); });
+        with_field<U>(field,
+                      [&](auto const& e) { (void)read_value(v, static_cast<U*>(obj)->*e.member, e.options, cx); });
     }
     static void read_raw(void* obj, std::size_t field, std::string&& text) {
         with_field<U>(field, [&](auto const& e) {
@@ -193,7 +194,8 @@ struct object_tables {
     }
     static opened open(void* obj, std::size_t field, bool array, bool raw_allowed) {
         opened o{open_as::dom};
-        with_field<U>(field, [&](auto const& e) { o = open_member(static_cast<U*>(obj)->*e.member, array, raw_allowed); });
+        with_field<U>(field,
+                      [&](auto const& e) { o = open_member(static_cast<U*>(obj)->*e.member, array, raw_allowed); });
         return o;
     }
     static void reset(void* obj, std::size_t field) {
@@ -203,9 +205,9 @@ struct object_tables {
         });
     }
 
-    static constexpr object_ops ops{n,          names.data(), required.data(), sink_is_additional_properties<U>(),
-                                    &sink,      &read_scalar, &read_dom,       &read_raw,
-                                    &open,      &reset};
+    static constexpr object_ops ops{n,     names.data(), required.data(), sink_is_additional_properties<U>(),
+                                    &sink, &read_scalar, &read_dom,       &read_raw,
+                                    &open, &reset};
 };
 
 template <class X>
