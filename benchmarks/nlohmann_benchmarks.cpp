@@ -60,9 +60,8 @@ bool take_nullable_string(nlohmann::json& o, char const* key, std::optional<std:
 
 bool extract(nlohmann::json& j, nlohmann_event& e) {
     return j.is_object() && take_string(j, "pk", e.pk, presence::required) && take_object(j, "user", e.user) &&
-           take_string(j, "action", e.action, presence::required) &&
-           take_string(j, "app", e.app, presence::required) && take_object(j, "context", e.context) &&
-           take_nullable_string(j, "client_ip", e.client_ip) &&
+           take_string(j, "action", e.action, presence::required) && take_string(j, "app", e.app, presence::required) &&
+           take_object(j, "context", e.context) && take_nullable_string(j, "client_ip", e.client_ip) &&
            take_string(j, "created", e.created, presence::required) &&
            take_string(j, "expires", e.expires, presence::optional) && take_object(j, "brand", e.brand);
 }

@@ -142,7 +142,8 @@ void ndjson_reader(benchmark::State& state, payload const& p, std::size_t repeat
     auto const events = static_cast<double>(state.iterations()) * static_cast<double>(p.docs.size() * repeats);
     state.counters["allocs_per_doc"] = static_cast<double>(allocations() - before) / events;
     state.SetLabel("arena " + std::to_string(arena.capacity()) + " B"); // a label: a counter must be on every row
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size() * repeats));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(text.size() * repeats));
 }
 
 void serialize(benchmark::State& state, payload const& p) {
@@ -205,7 +206,8 @@ void add_authentik_events_parse(payload const& p) {
     if (p.name == "batch") {
         // The same reader over the batch once and ten times: its memory must not grow.
         add("authentik-events/ndjson-reader", p, [](benchmark::State& s, payload const& q) { ndjson_reader(s, q, 1); });
-        add("authentik-events/ndjson-reader-x10", p, [](benchmark::State& s, payload const& q) { ndjson_reader(s, q, 10); });
+        add("authentik-events/ndjson-reader-x10", p,
+            [](benchmark::State& s, payload const& q) { ndjson_reader(s, q, 10); });
     }
 }
 
@@ -223,8 +225,8 @@ int main(int argc, char** argv) {
     bench::add_simdjson_context();
 #endif
     for (bench::payload const& p : all) {
-        std::cerr << "payload " << p.name << ": " << p.docs.size() << (p.docs.size() == 1 ? " document, " : " documents, ")
-                  << p.bytes << " bytes\n";
+        std::cerr << "payload " << p.name << ": " << p.docs.size()
+                  << (p.docs.size() == 1 ? " document, " : " documents, ") << p.bytes << " bytes\n";
         bench::add_authentik_events_parse(p);
         bench::add_boost_json_parse(p);
 #ifdef AUTHENTIK_EVENTS_BENCH_NLOHMANN

@@ -114,9 +114,8 @@ bool extract(std::string const& text, rapidjson_event& out) {
     }
     peer_event<value>& e = out.event;
     return take_string(d, "pk", e.pk, presence::required) && take_object(d, "user", e.user) &&
-           take_string(d, "action", e.action, presence::required) &&
-           take_string(d, "app", e.app, presence::required) && take_object(d, "context", e.context) &&
-           take_nullable_string(d, "client_ip", e.client_ip) &&
+           take_string(d, "action", e.action, presence::required) && take_string(d, "app", e.app, presence::required) &&
+           take_object(d, "context", e.context) && take_nullable_string(d, "client_ip", e.client_ip) &&
            take_string(d, "created", e.created, presence::required) &&
            take_string(d, "expires", e.expires, presence::optional) && take_object(d, "brand", e.brand);
 }

@@ -80,9 +80,10 @@ bool check_invalid(std::string const& line) {
         std::cerr << "missing or mistyped fields\n";
         return false;
     }
-    std::string const bytes = payload != nullptr ? std::string(payload->get_string())
-                                                 : decode_base64(encoded->get_string());
-    auto const r = schema::parse<T>(bytes, strict->get_bool() ? schema::parse_options::strict() : schema::parse_options{});
+    std::string const bytes =
+        payload != nullptr ? std::string(payload->get_string()) : decode_base64(encoded->get_string());
+    auto const r =
+        schema::parse<T>(bytes, strict->get_bool() ? schema::parse_options::strict() : schema::parse_options{});
     auto const& want = expect->get_array();
     bool same = !r.has_value() && r.problems().size() == want.size();
     for (std::size_t i = 0; same && i < want.size(); ++i) {

@@ -53,8 +53,7 @@ namespace schema = authentik::events::schema;
 // Problems that depend on rules JSON Schema cannot express (see above).
 bool document_level(schema::error e) {
     return e == schema::error::invalid_json || e == schema::error::duplicate_key ||
-           e == schema::error::depth_exceeded || e == schema::error::size_exceeded ||
-           e == schema::error::out_of_memory;
+           e == schema::error::depth_exceeded || e == schema::error::size_exceeded || e == schema::error::out_of_memory;
 }
 bool format_level(schema::error e) {
     return e == schema::error::invalid_ip_address || e == schema::error::invalid_uuid ||
@@ -199,9 +198,9 @@ void compare(checked_type const& t, boost::json::value const& input, std::string
     bool const library = problems.empty();
     bool const valijson = valijson_accepts(t, normalized);
     BOOST_TEST(library == valijson, t.name << " " << what << ": library " << (library ? "accepts" : "rejects")
-                                          << ", valijson " << (valijson ? "accepts" : "rejects") << "\n"
-                                          << boost::json::serialize(normalized) << "\n"
-                                          << problems_text(problems));
+                                           << ", valijson " << (valijson ? "accepts" : "rejects") << "\n"
+                                           << boost::json::serialize(normalized) << "\n"
+                                           << problems_text(problems));
     ++counts.compared;
     ++(library ? counts.both_valid : counts.both_invalid);
 }
@@ -240,8 +239,12 @@ boost::json::object const* referenced(boost::json::value const& property, boost:
 
 // Each kind of JSON value once; null has its own mutation.
 std::array<boost::json::value, 6> sample_values() {
-    return {boost::json::value(true), boost::json::value(7), boost::json::value(1.5), boost::json::value("text"),
-            boost::json::value(boost::json::array{}), boost::json::value(boost::json::object{})};
+    return {boost::json::value(true),
+            boost::json::value(7),
+            boost::json::value(1.5),
+            boost::json::value("text"),
+            boost::json::value(boost::json::array{}),
+            boost::json::value(boost::json::object{})};
 }
 
 // Mutates the object at `pointer` (described by `component`) and, guided by the schema, the
@@ -377,10 +380,10 @@ BOOST_AUTO_TEST_CASE(payloads_and_their_mutations) {
             compare(t, m.doc, {}, file.name + " " + m.what, counts);
         }
     }
-    BOOST_TEST_MESSAGE("compared " << counts.compared << " (" << counts.both_valid << " valid, "
-                                   << counts.both_invalid << " invalid), left out " << counts.left_out);
-    for (std::string_view name : {"Event", "EventRequest", "PatchedEventRequest", "ValidationError", "GenericError",
-                                  "PaginatedEventList"}) {
+    BOOST_TEST_MESSAGE("compared " << counts.compared << " (" << counts.both_valid << " valid, " << counts.both_invalid
+                                   << " invalid), left out " << counts.left_out);
+    for (std::string_view name :
+         {"Event", "EventRequest", "PatchedEventRequest", "ValidationError", "GenericError", "PaginatedEventList"}) {
         BOOST_TEST((std::find(seen_types.begin(), seen_types.end(), name) != seen_types.end()),
                    "no payload in tests/data for " << name);
     }
@@ -428,8 +431,8 @@ BOOST_AUTO_TEST_CASE(generated_fixtures_and_invalid_fixtures) {
     compare_fixtures<ae::PaginatedEventList>(counts, invalid);
     BOOST_TEST_MESSAGE("fixtures: compared " << counts.compared << " (" << counts.both_valid << " valid, "
                                              << counts.both_invalid << " invalid), left out " << counts.left_out
-                                             << " of " << invalid << " invalid fixtures and "
-                                             << 8 * 25 * 4 << " valid ones");
+                                             << " of " << invalid << " invalid fixtures and " << 8 * 25 * 4
+                                             << " valid ones");
     BOOST_TEST(counts.both_valid >= 8U * 25U * 4U); // every valid fixture is judgeable
     BOOST_TEST(counts.both_invalid >= 1000U);
 }
@@ -448,7 +451,7 @@ BOOST_AUTO_TEST_CASE(kept_action_in_event_is_the_documented_difference) {
     auto const& t = type_named("Event");
     auto const doc = boost::json::parse(R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"custom_login",)"
                                         R"("app":"x","created":"2023-02-15T15:33:42Z"})");
-    BOOST_TEST(t.validate(doc).empty()); // keep: any action reads
+    BOOST_TEST(t.validate(doc).empty());   // keep: any action reads
     BOOST_TEST(!valijson_accepts(t, doc)); // the schema's enum does not say so
 }
 

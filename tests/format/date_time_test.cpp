@@ -17,17 +17,13 @@ namespace {
 struct date_time_case {
     std::string_view text;
     bool valid;
-    std::int64_t unix_us;       // valid only
-    std::string_view why_part;  // invalid only: a fragment the message must contain
+    std::int64_t unix_us;      // valid only
+    std::string_view why_part; // invalid only: a fragment the message must contain
 };
 
-constexpr date_time_case ok(std::string_view text, std::int64_t unix_us) {
-    return {text, true, unix_us, {}};
-}
+constexpr date_time_case ok(std::string_view text, std::int64_t unix_us) { return {text, true, unix_us, {}}; }
 
-constexpr date_time_case bad(std::string_view text, std::string_view why_part) {
-    return {text, false, 0, why_part};
-}
+constexpr date_time_case bad(std::string_view text, std::string_view why_part) { return {text, false, 0, why_part}; }
 
 // Expected instants were computed independently with Python's datetime.
 constexpr date_time_case date_time_cases[] = {
@@ -90,8 +86,8 @@ constexpr date_time_case date_time_cases[] = {
     bad("2023-02-15T24:00:00Z", "hour must be 00-23"),
     bad("2023-02-15T15:60:00Z", "minute must be 00-59"),
     bad("2023-02-15T15:33:60Z", "leap second"),
-    bad("1990-12-31T23:59:60Z", "leap second"),        // RFC 3339 §5.8
-    bad("1990-12-31T15:59:60-08:00", "leap second"),   // RFC 3339 §5.8
+    bad("1990-12-31T23:59:60Z", "leap second"),      // RFC 3339 §5.8
+    bad("1990-12-31T15:59:60-08:00", "leap second"), // RFC 3339 §5.8
     bad("2023-02-15T15:33:61Z", "second must be 00-59"),
     // Offsets.
     bad("2023-02-15T15:33:42", "expected 'Z' or an offset"),
@@ -160,8 +156,7 @@ BOOST_AUTO_TEST_CASE(parse_table) {
                 BOOST_TEST(t.unix_microseconds() == c.unix_us);
             } else {
                 BOOST_TEST(!why.empty());
-                BOOST_TEST(why.find(c.why_part) != std::string_view::npos,
-                           "why = \"" << why << "\"");
+                BOOST_TEST(why.find(c.why_part) != std::string_view::npos, "why = \"" << why << "\"");
                 BOOST_TEST(t.unix_microseconds() == sentinel.unix_microseconds());
             }
         }
@@ -182,20 +177,15 @@ BOOST_AUTO_TEST_CASE(range_constants) {
 BOOST_AUTO_TEST_CASE(writer) {
     using fmt::date_time;
     BOOST_TEST(write(date_time{}) == "1970-01-01T00:00:00Z");
-    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222771091)) ==
-               "2023-02-15T15:33:42.771091Z");
-    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222000000)) ==
-               "2023-02-15T15:33:42Z");
-    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222000005)) ==
-               "2023-02-15T15:33:42.000005Z");
-    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222500000)) ==
-               "2023-02-15T15:33:42.500000Z");
+    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222771091)) == "2023-02-15T15:33:42.771091Z");
+    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222000000)) == "2023-02-15T15:33:42Z");
+    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222000005)) == "2023-02-15T15:33:42.000005Z");
+    BOOST_TEST(write(date_time::from_unix_microseconds(1676475222500000)) == "2023-02-15T15:33:42.500000Z");
     BOOST_TEST(write(date_time::from_unix_microseconds(-1)) == "1969-12-31T23:59:59.999999Z");
     BOOST_TEST(write(date_time::from_unix_microseconds(-1000000)) == "1969-12-31T23:59:59Z");
     BOOST_TEST(write(date_time::min()) == "0001-01-01T00:00:00Z");
     BOOST_TEST(write(date_time::max()) == "9999-12-31T23:59:59.999999Z");
-    BOOST_TEST(fmt::date_time_to_string(date_time::from_unix_microseconds(951825600000000)) ==
-               "2000-02-29T12:00:00Z");
+    BOOST_TEST(fmt::date_time_to_string(date_time::from_unix_microseconds(951825600000000)) == "2000-02-29T12:00:00Z");
     BOOST_TEST(fmt::date_time_to_string(date_time::from_unix_microseconds(-11670976371999991)) ==
                "1600-02-29T06:07:08.000009Z");
 }
@@ -221,12 +211,16 @@ BOOST_AUTO_TEST_CASE(round_trip_across_the_range) {
         state ^= state << 17;
         return state;
     };
-    std::array<std::int64_t, 10> const fixed = {
-        fmt::date_time::min().unix_microseconds(),
-        fmt::date_time::min().unix_microseconds() + 1,
-        fmt::date_time::max().unix_microseconds(),
-        fmt::date_time::max().unix_microseconds() - 999999,
-        -1, 0, 1, -86400000000, 951782400000000, -2208988800000000};
+    std::array<std::int64_t, 10> const fixed = {fmt::date_time::min().unix_microseconds(),
+                                                fmt::date_time::min().unix_microseconds() + 1,
+                                                fmt::date_time::max().unix_microseconds(),
+                                                fmt::date_time::max().unix_microseconds() - 999999,
+                                                -1,
+                                                0,
+                                                1,
+                                                -86400000000,
+                                                951782400000000,
+                                                -2208988800000000};
     int checked = 0;
     for (int n = 0; n < 5000 + static_cast<int>(fixed.size()); ++n) {
         std::int64_t us = 0;
@@ -277,12 +271,10 @@ BOOST_AUTO_TEST_CASE(every_day_agrees_with_std_chrono) {
                     continue;
                 }
                 std::int64_t const days = (t->unix_microseconds() - 45296000789) / 86400000000;
-                std::int64_t const chrono_days =
-                    std::chrono::sys_days{ymd}.time_since_epoch().count();
+                std::int64_t const chrono_days = std::chrono::sys_days{ymd}.time_since_epoch().count();
                 fmt::civil_time const c = fmt::to_civil(*t);
-                if (days != expected_day || days != chrono_days || c.year != year ||
-                    c.month != month || c.day != day || c.hour != 12 || c.minute != 34 ||
-                    c.second != 56 || c.microsecond != 789) {
+                if (days != expected_day || days != chrono_days || c.year != year || c.month != month || c.day != day ||
+                    c.hour != 12 || c.minute != 34 || c.second != 56 || c.microsecond != 789) {
                     ++mismatches;
                 }
                 ++expected_day;
@@ -299,29 +291,28 @@ BOOST_AUTO_TEST_CASE(from_civil_rejects_out_of_range_fields) {
         bool valid;
     };
     constexpr civil_case cases[] = {
-        {{2024, 2, 29, 0, 0, 0, 0}, true},      {{2023, 2, 29, 0, 0, 0, 0}, false},
-        {{1900, 2, 29, 0, 0, 0, 0}, false},     {{2000, 2, 29, 0, 0, 0, 0}, true},
-        {{2023, 4, 31, 0, 0, 0, 0}, false},     {{2023, 12, 31, 23, 59, 59, 999999}, true},
-        {{2023, 12, 31, 23, 59, 60, 0}, false}, {{2023, 12, 31, 24, 0, 0, 0}, false},
-        {{2023, 12, 31, 23, 60, 0, 0}, false},  {{2023, 12, 31, 0, 0, 0, 1000000}, false},
-        {{2023, 12, 31, 0, 0, 0, -1}, false},   {{2023, 12, 31, 0, -1, 0, 0}, false},
-        {{2023, 12, 31, -1, 0, 0, 0}, false},   {{2023, 12, 31, 0, 0, -1, 0}, false},
-        {{2023, 0, 1, 0, 0, 0, 0}, false},      {{2023, 13, 1, 0, 0, 0, 0}, false},
-        {{2023, 1, 0, 0, 0, 0, 0}, false},      {{0, 1, 1, 0, 0, 0, 0}, false},
-        {{10000, 1, 1, 0, 0, 0, 0}, false},     {{1, 1, 1, 0, 0, 0, 0}, true},
+        {{2024, 2, 29, 0, 0, 0, 0}, true},          {{2023, 2, 29, 0, 0, 0, 0}, false},
+        {{1900, 2, 29, 0, 0, 0, 0}, false},         {{2000, 2, 29, 0, 0, 0, 0}, true},
+        {{2023, 4, 31, 0, 0, 0, 0}, false},         {{2023, 12, 31, 23, 59, 59, 999999}, true},
+        {{2023, 12, 31, 23, 59, 60, 0}, false},     {{2023, 12, 31, 24, 0, 0, 0}, false},
+        {{2023, 12, 31, 23, 60, 0, 0}, false},      {{2023, 12, 31, 0, 0, 0, 1000000}, false},
+        {{2023, 12, 31, 0, 0, 0, -1}, false},       {{2023, 12, 31, 0, -1, 0, 0}, false},
+        {{2023, 12, 31, -1, 0, 0, 0}, false},       {{2023, 12, 31, 0, 0, -1, 0}, false},
+        {{2023, 0, 1, 0, 0, 0, 0}, false},          {{2023, 13, 1, 0, 0, 0, 0}, false},
+        {{2023, 1, 0, 0, 0, 0, 0}, false},          {{0, 1, 1, 0, 0, 0, 0}, false},
+        {{10000, 1, 1, 0, 0, 0, 0}, false},         {{1, 1, 1, 0, 0, 0, 0}, true},
         {{9999, 12, 31, 23, 59, 59, 999999}, true},
     };
     for (auto const& c : cases) {
         auto const& f = c.fields;
-        BOOST_TEST_CONTEXT(f.year << '-' << f.month << '-' << f.day << ' ' << f.hour << ':'
-                                  << f.minute << ':' << f.second << '.' << f.microsecond) {
+        BOOST_TEST_CONTEXT(f.year << '-' << f.month << '-' << f.day << ' ' << f.hour << ':' << f.minute << ':'
+                                  << f.second << '.' << f.microsecond) {
             auto const t = fmt::from_civil(f);
             BOOST_TEST(t.has_value() == c.valid);
             if (t) {
                 fmt::civil_time const back = fmt::to_civil(*t);
-                BOOST_TEST((back.year == f.year && back.month == f.month && back.day == f.day &&
-                            back.hour == f.hour && back.minute == f.minute &&
-                            back.second == f.second && back.microsecond == f.microsecond));
+                BOOST_TEST((back.year == f.year && back.month == f.month && back.day == f.day && back.hour == f.hour &&
+                            back.minute == f.minute && back.second == f.second && back.microsecond == f.microsecond));
             }
         }
     }

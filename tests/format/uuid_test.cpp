@@ -100,8 +100,7 @@ BOOST_AUTO_TEST_CASE(parse_table) {
                 BOOST_TEST(fmt::uuid_to_string(id) == c.expected);
             } else {
                 BOOST_TEST(!why.empty());
-                BOOST_TEST(why.find(c.expected) != std::string_view::npos,
-                           "why = \"" << why << "\"");
+                BOOST_TEST(why.find(c.expected) != std::string_view::npos, "why = \"" << why << "\"");
                 for (auto byte : id.data) {
                     BOOST_TEST(byte == 0xA5);
                 }
@@ -115,9 +114,7 @@ BOOST_AUTO_TEST_CASE(bytes_in_network_order) {
     std::string_view why;
     BOOST_TEST_REQUIRE(fmt::parse_uuid("00112233-4455-6677-8899-AaBbCcDdEeFf", id, why));
     for (std::size_t i = 0; i < 16; ++i) {
-        BOOST_TEST_CONTEXT("byte " << i) {
-            BOOST_TEST(id.data[i] == static_cast<std::uint8_t>(i * 0x11));
-        }
+        BOOST_TEST_CONTEXT("byte " << i) { BOOST_TEST(id.data[i] == static_cast<std::uint8_t>(i * 0x11)); }
     }
 }
 
@@ -130,8 +127,7 @@ BOOST_AUTO_TEST_CASE(uppercase_round_trips_to_lowercase) {
     std::array<char, fmt::uuid_length + 1> buffer{};
     buffer.back() = '#';
     fmt::write_uuid(id, buffer.data());
-    BOOST_TEST(std::string_view(buffer.data(), fmt::uuid_length) ==
-               "f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
+    BOOST_TEST(std::string_view(buffer.data(), fmt::uuid_length) == "f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
     BOOST_TEST(buffer.back() == '#'); // exactly 36 chars written
 }
 

@@ -15,8 +15,8 @@
 
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
-using ae::EventActions;
 using ae::event_action;
+using ae::EventActions;
 using kind = ae::event_action::kind;
 
 BOOST_AUTO_TEST_SUITE(event_action_)
@@ -55,9 +55,8 @@ BOOST_AUTO_TEST_CASE(every_enumerator_reads_back_as_itself) {
 
 BOOST_AUTO_TEST_CASE(newer_actions_are_known) {
     for (std::string_view name : {"configuration_warning", "export_ready", "review_initiated", "review_overdue",
-                                  "review_attested", "review_completed", "user_offboarded",
-                                  "access_request_created", "access_request_approved", "access_request_denied",
-                                  "access_request_revoked"}) {
+                                  "review_attested", "review_completed", "user_offboarded", "access_request_created",
+                                  "access_request_approved", "access_request_denied", "access_request_revoked"}) {
         auto const a = event_action::from_text(name);
         BOOST_TEST(a.is_enum_value(), name);
         BOOST_TEST(a.text() == name);
@@ -133,9 +132,9 @@ BOOST_AUTO_TEST_CASE(text_that_is_almost_a_name_is_unknown) {
 }
 
 BOOST_AUTO_TEST_CASE(text_round_trips_exactly) {
-    for (std::string_view t : {"login", "custom_", "custom_login", "custom_password_reset_requested",
-                               "access_request_escalated", "user_offboarded", "Login", "", "login ",
-                               "custom_\xE2\x80\x94"}) {
+    for (std::string_view t :
+         {"login", "custom_", "custom_login", "custom_password_reset_requested", "access_request_escalated",
+          "user_offboarded", "Login", "", "login ", "custom_\xE2\x80\x94"}) {
         auto const a = event_action::from_text(t);
         BOOST_TEST_CONTEXT("text \"" << t << "\"") {
             BOOST_TEST(a.text() == t);
@@ -173,30 +172,70 @@ namespace {
 
 // The seed's enum (spec/000_f26c9c5ff5e146d2.txt), in its order.
 constexpr std::array<std::string_view, 27> enum_2024{
-    "login",           "login_failed",          "logout",
-    "user_write",      "suspicious_request",    "password_set",
-    "secret_view",     "secret_rotate",         "invitation_used",
-    "authorize_application", "source_linked",   "impersonation_started",
-    "impersonation_ended",   "flow_execution",  "policy_execution",
-    "policy_exception",      "property_mapping_exception", "system_task_execution",
-    "system_task_exception", "system_exception", "configuration_error",
-    "model_created",   "model_updated",         "model_deleted",
-    "email_sent",      "update_available",      "custom_",
+    "login",
+    "login_failed",
+    "logout",
+    "user_write",
+    "suspicious_request",
+    "password_set",
+    "secret_view",
+    "secret_rotate",
+    "invitation_used",
+    "authorize_application",
+    "source_linked",
+    "impersonation_started",
+    "impersonation_ended",
+    "flow_execution",
+    "policy_execution",
+    "policy_exception",
+    "property_mapping_exception",
+    "system_task_execution",
+    "system_task_exception",
+    "system_exception",
+    "configuration_error",
+    "model_created",
+    "model_updated",
+    "model_deleted",
+    "email_sent",
+    "update_available",
+    "custom_",
 };
 
 // components.schemas.EventActions.enum of spec/authentik-schema-2026.5.6-events.yml, in its order.
 constexpr std::array<std::string_view, 33> enum_2026_5_6{
-    "login",           "login_failed",          "logout",
-    "user_write",      "suspicious_request",    "password_set",
-    "secret_view",     "secret_rotate",         "invitation_used",
-    "authorize_application", "source_linked",   "impersonation_started",
-    "impersonation_ended",   "flow_execution",  "policy_execution",
-    "policy_exception",      "property_mapping_exception", "system_task_execution",
-    "system_task_exception", "system_exception", "configuration_error",
-    "configuration_warning", "model_created",   "model_updated",
-    "model_deleted",   "email_sent",            "update_available",
-    "export_ready",    "review_initiated",      "review_overdue",
-    "review_attested", "review_completed",      "custom_",
+    "login",
+    "login_failed",
+    "logout",
+    "user_write",
+    "suspicious_request",
+    "password_set",
+    "secret_view",
+    "secret_rotate",
+    "invitation_used",
+    "authorize_application",
+    "source_linked",
+    "impersonation_started",
+    "impersonation_ended",
+    "flow_execution",
+    "policy_execution",
+    "policy_exception",
+    "property_mapping_exception",
+    "system_task_execution",
+    "system_task_exception",
+    "system_exception",
+    "configuration_error",
+    "configuration_warning",
+    "model_created",
+    "model_updated",
+    "model_deleted",
+    "email_sent",
+    "update_available",
+    "export_ready",
+    "review_initiated",
+    "review_overdue",
+    "review_attested",
+    "review_completed",
+    "custom_",
 };
 
 template <std::size_t N>
@@ -252,9 +291,9 @@ BOOST_AUTO_TEST_CASE(enum_values_default_to_the_newest_release) {
     BOOST_TEST(v.back() == "custom_");
     // The 2026.5.6 values come first in the same relative order; the five new ones before custom_.
     std::vector<std::string_view> const tail(v.end() - 6, v.end());
-    BOOST_TEST((tail == std::vector<std::string_view>{"user_offboarded", "access_request_created",
-                                                      "access_request_approved", "access_request_denied",
-                                                      "access_request_revoked", "custom_"}));
+    BOOST_TEST(
+        (tail == std::vector<std::string_view>{"user_offboarded", "access_request_created", "access_request_approved",
+                                               "access_request_denied", "access_request_revoked", "custom_"}));
 }
 
 BOOST_AUTO_TEST_CASE(unknown_release_name_has_no_values) {
@@ -311,8 +350,8 @@ BOOST_AUTO_TEST_CASE(strict_parse_for_2024_rejects_newer_actions) {
     BOOST_TEST(p.drf_code == "invalid_choice");
     BOOST_TEST(p.drf_message == R"("export_ready" is not a valid choice.)");
 
-    for (std::string_view newer : {"configuration_warning", "review_completed", "user_offboarded",
-                                   "access_request_revoked"}) {
+    for (std::string_view newer :
+         {"configuration_warning", "review_completed", "user_offboarded", "access_request_revoked"}) {
         BOOST_TEST(!schema::parse<ae::Event>(event_with_action(newer), strict_for("2024")).has_value(), newer);
     }
     // 2026.5.6 knows export_ready but not user_offboarded; 2026.8 knows both.
@@ -344,7 +383,8 @@ BOOST_AUTO_TEST_CASE(without_strict_the_newer_action_is_kept) {
     BOOST_TEST(r->action.is_enum_value());
     BOOST_TEST((r->action.value() == EventActions::export_ready));
     // And strict mode without a release means the newest one.
-    BOOST_TEST(schema::parse<ae::Event>(event_with_action("access_request_revoked"), schema::parse_options::strict()).has_value());
+    BOOST_TEST(schema::parse<ae::Event>(event_with_action("access_request_revoked"), schema::parse_options::strict())
+                   .has_value());
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_release_name_is_reported_as_such) {

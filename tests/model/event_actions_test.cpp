@@ -196,9 +196,7 @@ BOOST_AUTO_TEST_CASE(every_value_of_the_2026_5_6_schema_is_known) {
 BOOST_AUTO_TEST_CASE(rejects_everything_else) {
     for (std::string_view bad : {"custom_login", "", "LOGIN", "login ", " login", "Login", "custom", "custom__",
                                  "login_", "access_request_escalated", "model", "zzz", "a"}) {
-        BOOST_TEST_CONTEXT("text \"" << bad << "\"") {
-            BOOST_TEST(!ae::event_action_from_string(bad).has_value());
-        }
+        BOOST_TEST_CONTEXT("text \"" << bad << "\"") { BOOST_TEST(!ae::event_action_from_string(bad).has_value()); }
     }
     // A name followed by a NUL is not the name.
     BOOST_TEST(!ae::event_action_from_string(std::string_view("login\0", 6)).has_value());

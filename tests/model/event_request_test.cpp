@@ -184,8 +184,8 @@ BOOST_AUTO_TEST_CASE(a_targeted_release_takes_only_its_own_enum) {
     parse_options for_2024;
     for_2024.release = "2024";
     auto const patch = schema::parse<PatchedEventRequest>(R"({"action":"export_ready"})", for_2024);
-    check_problems(patch.problems(), {{"/action", error::unknown_action, "invalid_choice",
-                                       "\"export_ready\" is not a valid choice."}});
+    check_problems(patch.problems(),
+                   {{"/action", error::unknown_action, "invalid_choice", "\"export_ready\" is not a valid choice."}});
     // Every value of a release's exported enum is accepted when targeting that release.
     for (auto const& r : ae::releases) {
         parse_options o;
@@ -218,12 +218,12 @@ BOOST_AUTO_TEST_CASE(client_ip_rules) {
     check_problems(blank.problems(), {{"/client_ip", error::too_short, "blank", "This field may not be blank."}});
 
     auto const bad = schema::parse<EventRequest>(request_with("login", R"(,"client_ip":"1.2.3")"));
-    check_problems(bad.problems(), {{"/client_ip", error::invalid_ip_address, "invalid",
-                                     "Enter a valid IPv4 or IPv6 address."}});
+    check_problems(bad.problems(),
+                   {{"/client_ip", error::invalid_ip_address, "invalid", "Enter a valid IPv4 or IPv6 address."}});
 
     auto const wrong = schema::parse<EventRequest>(request_with("login", R"(,"client_ip":42)"));
-    check_problems(wrong.problems(), {{"/client_ip", error::wrong_type, "invalid",
-                                       "Enter a valid IPv4 or IPv6 address."}});
+    check_problems(wrong.problems(),
+                   {{"/client_ip", error::wrong_type, "invalid", "Enter a valid IPv4 or IPv6 address."}});
 
     std::string const null_text = request_with("login", R"(,"client_ip":null)");
     auto const null_ip = parse_ok<EventRequest>(null_text);
@@ -276,17 +276,18 @@ BOOST_AUTO_TEST_CASE(missing_action_and_app_are_both_reported) {
 }
 
 BOOST_AUTO_TEST_CASE(every_problem_at_once) {
-    auto const r = schema::parse<EventRequest>(
-        R"({"user":[],"action":"custom_login","app":"","context":"x","client_ip":"1.2.3",)"
-        R"("expires":"2023-02-30T00:00:00Z","brand":null})");
-    check_problems(r.problems(),
-                   {{"/user", error::wrong_type, "not_a_dict", R"(Expected a dictionary of items but got type "list".)"},
-                    {"/action", error::unknown_action, "invalid_choice", R"("custom_login" is not a valid choice.)"},
-                    {"/app", error::too_short, "blank", "This field may not be blank."},
-                    {"/context", error::wrong_type, "not_a_dict", R"(Expected a dictionary of items but got type "str".)"},
-                    {"/client_ip", error::invalid_ip_address, "invalid", "Enter a valid IPv4 or IPv6 address."},
-                    {"/expires", error::invalid_date_time, "invalid", {}},
-                    {"/brand", error::null_not_allowed, "null", "This field may not be null."}});
+    auto const r =
+        schema::parse<EventRequest>(R"({"user":[],"action":"custom_login","app":"","context":"x","client_ip":"1.2.3",)"
+                                    R"("expires":"2023-02-30T00:00:00Z","brand":null})");
+    check_problems(
+        r.problems(),
+        {{"/user", error::wrong_type, "not_a_dict", R"(Expected a dictionary of items but got type "list".)"},
+         {"/action", error::unknown_action, "invalid_choice", R"("custom_login" is not a valid choice.)"},
+         {"/app", error::too_short, "blank", "This field may not be blank."},
+         {"/context", error::wrong_type, "not_a_dict", R"(Expected a dictionary of items but got type "str".)"},
+         {"/client_ip", error::invalid_ip_address, "invalid", "Enter a valid IPv4 or IPv6 address."},
+         {"/expires", error::invalid_date_time, "invalid", {}},
+         {"/brand", error::null_not_allowed, "null", "This field may not be null."}});
 }
 
 BOOST_AUTO_TEST_CASE(built_in_code_serializes_in_descriptor_order) {
@@ -321,11 +322,11 @@ BOOST_AUTO_TEST_CASE(empty_body_is_valid) {
 }
 
 BOOST_AUTO_TEST_CASE(each_field_alone_is_valid_and_written_alone) {
-    for (std::string_view text : {R"({"user":{"pk":1,"username":"akadmin"}})", R"({"user":{}})", R"({"action":"logout"})",
-                                  R"({"action":"custom_"})", R"({"app":"authentik.core"})",
-                                  R"({"context":{"lat":52.52,"n":[0,1.0]}})", R"({"client_ip":"10.0.0.5"})",
-                                  R"({"client_ip":null})", R"({"expires":"2025-09-13T14:05:42Z"})",
-                                  R"({"brand":{}})"}) {
+    for (std::string_view text :
+         {R"({"user":{"pk":1,"username":"akadmin"}})", R"({"user":{}})", R"({"action":"logout"})",
+          R"({"action":"custom_"})", R"({"app":"authentik.core"})", R"({"context":{"lat":52.52,"n":[0,1.0]}})",
+          R"({"client_ip":"10.0.0.5"})", R"({"client_ip":null})", R"({"expires":"2025-09-13T14:05:42Z"})",
+          R"({"brand":{}})"}) {
         BOOST_TEST_CONTEXT("body " << text) {
             auto const r = parse_ok<PatchedEventRequest>(text, parse_options::strict());
             BOOST_TEST(schema::serialize(r) == text);
@@ -359,9 +360,9 @@ BOOST_AUTO_TEST_CASE(present_fields_follow_the_same_rules) {
                    {{"/app", error::null_not_allowed, "null", "This field may not be null."}});
     check_problems(schema::parse<PatchedEventRequest>(R"({"expires":"2023-02-30T00:00:00Z"})").problems(),
                    {{"/expires", error::invalid_date_time, "invalid", {}}});
-    check_problems(schema::parse<PatchedEventRequest>(R"({"pk":"x","created":"y"})", parse_options::strict()).problems(),
-                   {{"/pk", error::unknown_field, "unknown_field", {}},
-                    {"/created", error::unknown_field, "unknown_field", {}}});
+    check_problems(
+        schema::parse<PatchedEventRequest>(R"({"pk":"x","created":"y"})", parse_options::strict()).problems(),
+        {{"/pk", error::unknown_field, "unknown_field", {}}, {"/created", error::unknown_field, "unknown_field", {}}});
     // pk and created are ignored by default.
     BOOST_TEST(schema::serialize(parse_ok<PatchedEventRequest>(R"({"pk":"x","created":"y"})")) == "{}");
 }

@@ -23,18 +23,22 @@ namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::Event;
 using ae::EventActions;
+using model_tests::read_data;
 using schema::error;
 using schema::parse_options;
 using schema::problem_list;
 using schema::serialize_options;
-using model_tests::read_data;
 
 namespace {
 
 // Every payload in tests/data that holds a valid event in the server's canonical form.
 constexpr std::string_view canonical_payloads[] = {
-    "login_ipv6.json",           "custom_action.json",     "system_event.json",
-    "model_updated.json",        "policy_exception.json",  "impersonation_started.json",
+    "login_ipv6.json",
+    "custom_action.json",
+    "system_event.json",
+    "model_updated.json",
+    "policy_exception.json",
+    "impersonation_started.json",
     "access_request_approved.json",
 };
 
@@ -253,7 +257,8 @@ BOOST_AUTO_TEST_CASE(unknown_action_is_kept_by_default) {
 BOOST_AUTO_TEST_CASE(unknown_action_is_rejected_in_strict_mode) {
     auto const r = schema::parse<Event>(event_with("", "x"), parse_options::strict());
     BOOST_TEST(!r.has_value());
-    check_problems(r.problems(), {{"/action", error::unknown_action, "invalid_choice", "\"x\" is not a valid choice."}});
+    check_problems(r.problems(),
+                   {{"/action", error::unknown_action, "invalid_choice", "\"x\" is not a valid choice."}});
     BOOST_TEST(r.problems()[0].value == "\"x\"");
 
     parse_options only_actions;
@@ -337,14 +342,15 @@ BOOST_AUTO_TEST_CASE(duplicate_keys) {
 BOOST_AUTO_TEST_CASE(five_problems_payload) {
     auto const r = schema::parse<Event>(read_data("five_problems.json"));
     BOOST_TEST(!r.has_value());
-    check_problems(r.problems(),
-                   {
-                       {"/pk", error::invalid_uuid, "invalid", "Must be a valid UUID."},
-                       {"/user", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"list\"."},
-                       {"/app", error::missing_field, "required", "This field is required."},
-                       {"/client_ip", error::invalid_ip_address, "invalid", "Enter a valid IPv4 or IPv6 address."},
-                       {"/created", error::invalid_date_time, "invalid", date_time_message},
-                   });
+    check_problems(
+        r.problems(),
+        {
+            {"/pk", error::invalid_uuid, "invalid", "Must be a valid UUID."},
+            {"/user", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"list\"."},
+            {"/app", error::missing_field, "required", "This field is required."},
+            {"/client_ip", error::invalid_ip_address, "invalid", "Enter a valid IPv4 or IPv6 address."},
+            {"/created", error::invalid_date_time, "invalid", date_time_message},
+        });
     BOOST_TEST(r.problems()[0].value == "\"not-a-uuid\"");
     BOOST_TEST(r.problems()[1].value == "[]");
     BOOST_TEST(r.problems()[2].value.empty());
@@ -352,17 +358,19 @@ BOOST_AUTO_TEST_CASE(five_problems_payload) {
     ae::ValidationError const body = ae::to_validation_error(r.problems());
     BOOST_TEST(!body.non_field_errors.has_value());
     BOOST_TEST(!body.code.has_value());
-    BOOST_TEST(schema::serialize(body) ==
-               R"({"pk":["Must be a valid UUID."],"user":["Expected a dictionary of items but got type \"list\"."],)"
-               R"("app":["This field is required."],"client_ip":["Enter a valid IPv4 or IPv6 address."],)"
-               R"("created":["Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."]})");
+    BOOST_TEST(
+        schema::serialize(body) ==
+        R"({"pk":["Must be a valid UUID."],"user":["Expected a dictionary of items but got type \"list\"."],)"
+        R"("app":["This field is required."],"client_ip":["Enter a valid IPv4 or IPv6 address."],)"
+        R"("created":["Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."]})");
 }
 
 BOOST_AUTO_TEST_CASE(uppercase_uuid_is_written_lowercase) {
     Event const e = parse_ok(
         R"({"pk":"3F2A5C1E-9B7D-4E8A-A1C3-5D6E7F8A9B0C","action":"login","app":"a","created":"2023-02-15T15:33:42Z"})");
-    BOOST_TEST(schema::serialize(e) ==
-               R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42Z"})");
+    BOOST_TEST(
+        schema::serialize(e) ==
+        R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42Z"})");
     Event const lower = parse_ok(
         R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42Z"})");
     BOOST_TEST((e == lower));
@@ -373,8 +381,9 @@ BOOST_AUTO_TEST_CASE(offsets_are_converted_to_utc) {
         R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T17:33:42.5+02:00","expires":"2023-03-01T00:30:00+02:00"})");
     BOOST_TEST(ae::format::date_time_to_string(e.created) == "2023-02-15T15:33:42.500000Z");
     BOOST_TEST(ae::format::date_time_to_string(*e.expires) == "2023-02-28T22:30:00Z");
-    BOOST_TEST(schema::serialize(e) ==
-               R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42.500000Z","expires":"2023-02-28T22:30:00Z"})");
+    BOOST_TEST(
+        schema::serialize(e) ==
+        R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42.500000Z","expires":"2023-02-28T22:30:00Z"})");
     Event const negative = parse_ok(
         R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-12-31T23:00:00-01:30"})");
     BOOST_TEST(ae::format::date_time_to_string(negative.created) == "2024-01-01T00:30:00Z");
@@ -384,10 +393,12 @@ BOOST_AUTO_TEST_CASE(zero_fraction_is_dropped) {
     for (std::string_view created : {"2023-02-15T15:33:42.000000Z", "2023-02-15T15:33:42.0Z",
                                      "2023-02-15T15:33:42.0000009Z", "2023-02-15t15:33:42z"}) {
         BOOST_TEST_CONTEXT("created " << created) {
-            Event const e = parse_ok(R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":")" +
-                                     std::string(created) + "\"}");
-            BOOST_TEST(schema::serialize(e) ==
-                       R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42Z"})");
+            Event const e =
+                parse_ok(R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":")" +
+                         std::string(created) + "\"}");
+            BOOST_TEST(
+                schema::serialize(e) ==
+                R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42Z"})");
         }
     }
     // A non-zero fraction is written with six digits.
@@ -420,16 +431,18 @@ BOOST_AUTO_TEST_CASE(preserve_mode_keeps_unknown_keys_and_writes_them_back) {
     Event const mid = parse_ok(
         R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","zz":1,"action":"login","app":"a","created":"2023-02-15T15:33:42Z"})",
         o);
-    BOOST_TEST(schema::serialize(mid) ==
-               R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42Z","zz":1})");
+    BOOST_TEST(
+        schema::serialize(mid) ==
+        R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"a","created":"2023-02-15T15:33:42Z","zz":1})");
 }
 
 BOOST_AUTO_TEST_CASE(a_described_name_in_unknown_fields_is_not_written_twice) {
     Event e = parse_ok(event_with(""));
     e.unknown_fields["app"] = "shadow";
     e.unknown_fields["extra"] = true;
-    BOOST_TEST(schema::serialize(e) ==
-               R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"authentik.events.signals","created":"2023-02-15T15:33:42Z","extra":true})");
+    BOOST_TEST(
+        schema::serialize(e) ==
+        R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c","action":"login","app":"authentik.events.signals","created":"2023-02-15T15:33:42Z","extra":true})");
 }
 
 BOOST_AUTO_TEST_CASE(reject_mode_reports_unknown_fields) {
@@ -455,18 +468,19 @@ BOOST_AUTO_TEST_CASE(wrong_type_for_every_field) {
     auto const r = schema::parse<Event>(
         R"({"pk":5,"user":[],"action":5,"app":5,"context":"x","client_ip":5,"created":5,"expires":[],"brand":true})");
     BOOST_TEST(!r.has_value());
-    check_problems(r.problems(),
-                   {
-                       {"/pk", error::wrong_type, "invalid", "Must be a valid UUID."},
-                       {"/user", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"list\"."},
-                       {"/action", error::wrong_type, "invalid_choice", "\"5\" is not a valid choice."},
-                       {"/app", error::wrong_type, "invalid", "Not a valid string."},
-                       {"/context", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"str\"."},
-                       {"/client_ip", error::wrong_type, "invalid", "Enter a valid IPv4 or IPv6 address."},
-                       {"/created", error::wrong_type, "invalid", date_time_message},
-                       {"/expires", error::wrong_type, "invalid", date_time_message},
-                       {"/brand", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"bool\"."},
-                   });
+    check_problems(
+        r.problems(),
+        {
+            {"/pk", error::wrong_type, "invalid", "Must be a valid UUID."},
+            {"/user", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"list\"."},
+            {"/action", error::wrong_type, "invalid_choice", "\"5\" is not a valid choice."},
+            {"/app", error::wrong_type, "invalid", "Not a valid string."},
+            {"/context", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"str\"."},
+            {"/client_ip", error::wrong_type, "invalid", "Enter a valid IPv4 or IPv6 address."},
+            {"/created", error::wrong_type, "invalid", date_time_message},
+            {"/expires", error::wrong_type, "invalid", date_time_message},
+            {"/brand", error::wrong_type, "not_a_dict", "Expected a dictionary of items but got type \"bool\"."},
+        });
 }
 
 BOOST_AUTO_TEST_CASE(free_form_fields_name_the_python_type) {
@@ -518,19 +532,21 @@ BOOST_AUTO_TEST_CASE(missing_required_fields) {
 BOOST_AUTO_TEST_CASE(invalid_values_in_string_fields) {
     auto const r = schema::parse<Event>(
         R"({"pk":"3f2a5c1e-9b7d-4e8a-a1c3-5d6e7f8a9b0c ","action":"login","app":"a","client_ip":"2001:db8::1::1","created":"2023-02-15 15:33:42Z","expires":"2023-02-15T15:33:60Z"})");
-    check_problems(r.problems(), {
-                                     {"/pk", error::invalid_uuid, "invalid", "Must be a valid UUID."},
-                                     {"/client_ip", error::invalid_ip_address, "invalid", "Enter a valid IPv4 or IPv6 address."},
-                                     {"/created", error::invalid_date_time, "invalid", date_time_message},
-                                     {"/expires", error::invalid_date_time, "invalid", date_time_message},
-                                 });
+    check_problems(r.problems(),
+                   {
+                       {"/pk", error::invalid_uuid, "invalid", "Must be a valid UUID."},
+                       {"/client_ip", error::invalid_ip_address, "invalid", "Enter a valid IPv4 or IPv6 address."},
+                       {"/created", error::invalid_date_time, "invalid", date_time_message},
+                       {"/expires", error::invalid_date_time, "invalid", date_time_message},
+                   });
 }
 
 BOOST_AUTO_TEST_CASE(default_event_serializes_required_fields_only) {
     Event const e;
     std::string const text = schema::serialize(e);
-    BOOST_TEST(text ==
-               R"({"pk":"00000000-0000-0000-0000-000000000000","action":"login","app":"","created":"1970-01-01T00:00:00Z"})");
+    BOOST_TEST(
+        text ==
+        R"({"pk":"00000000-0000-0000-0000-000000000000","action":"login","app":"","created":"1970-01-01T00:00:00Z"})");
     AUTHENTIK_EVENTS_CHECK_ROUND_TRIP(e, parse_options{});
 }
 
@@ -564,8 +580,7 @@ BOOST_AUTO_TEST_CASE(free_form_numbers_are_written_as_python_writes_them) {
 
     // Other spellings of the same numbers come out as Python would write them after json.loads.
     Event const e = parse_ok(event_with(R"(,"context":{"n":[1E5,1.50,-0,1e2,0.1e1,1E-7,0.000001,12.0e0]})"));
-    BOOST_TEST(schema::serialize(e) ==
-               event_with(R"(,"context":{"n":[100000.0,1.5,0,100.0,1.0,1e-07,1e-06,12.0]})"));
+    BOOST_TEST(schema::serialize(e) == event_with(R"(,"context":{"n":[100000.0,1.5,0,100.0,1.0,1e-07,1e-06,12.0]})"));
 }
 
 BOOST_AUTO_TEST_CASE(free_form_strings_are_written_as_the_server_writes_them) {
@@ -638,7 +653,8 @@ BOOST_AUTO_TEST_CASE(validate_takes_a_dom) {
 
 BOOST_AUTO_TEST_CASE(not_an_object) {
     auto const r = schema::parse<Event>("[]");
-    check_problems(r.problems(), {{"", error::wrong_type, "invalid", "Invalid data. Expected a dictionary, but got list."}});
+    check_problems(r.problems(),
+                   {{"", error::wrong_type, "invalid", "Invalid data. Expected a dictionary, but got list."}});
     auto const bad = schema::parse<Event>(R"({"pk":)");
     BOOST_TEST(!bad.has_value());
     BOOST_TEST_REQUIRE(bad.problems().size() == 1U);

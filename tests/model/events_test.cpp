@@ -57,10 +57,11 @@ BOOST_AUTO_TEST_CASE(readme_usage_five_problems) {
                "\"192.168.001.1\") [invalid_ip_address]\n"
                "/created: not an RFC 3339 date-time: day 29 is out of range for February of a non-leap year (got "
                "\"2023-02-29T10:00:00Z\") [invalid_date_time]\n");
-    BOOST_TEST(ae::serialize(ae::to_validation_error(event.problems())) ==
-               R"({"pk":["Must be a valid UUID."],"user":["Expected a dictionary of items but got type \"list\"."],)"
-               R"("app":["This field is required."],"client_ip":["Enter a valid IPv4 or IPv6 address."],)"
-               R"("created":["Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."]})");
+    BOOST_TEST(
+        ae::serialize(ae::to_validation_error(event.problems())) ==
+        R"({"pk":["Must be a valid UUID."],"user":["Expected a dictionary of items but got type \"list\"."],)"
+        R"("app":["This field is required."],"client_ip":["Enter a valid IPv4 or IPv6 address."],)"
+        R"("created":["Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."]})");
 }
 
 BOOST_AUTO_TEST_CASE(throwing_conveniences) {
@@ -164,7 +165,11 @@ BOOST_AUTO_TEST_CASE(exported_value_types) {
     BOOST_TEST(ec.message() == "missing_field");
 
     ae::problem_list list;
-    list.add(ae::problem{"/app", ae::error::missing_field, "required field \"app\" is missing", {}, "required",
+    list.add(ae::problem{"/app",
+                         ae::error::missing_field,
+                         "required field \"app\" is missing",
+                         {},
+                         "required",
                          "This field is required."});
     std::ostringstream os;
     os << list;
@@ -173,7 +178,8 @@ BOOST_AUTO_TEST_CASE(exported_value_types) {
 }
 
 BOOST_AUTO_TEST_CASE(all_model_types_are_reachable) {
-    ae::GenericError const g = ae::parse_or_throw<ae::GenericError>(R"({"detail":"No Event matches the given query."})");
+    ae::GenericError const g =
+        ae::parse_or_throw<ae::GenericError>(R"({"detail":"No Event matches the given query."})");
     BOOST_TEST(ae::serialize(g) == R"({"detail":"No Event matches the given query."})");
     ae::ValidationError const v = ae::parse_or_throw<ae::ValidationError>(R"({"pk":["Must be a valid UUID."]})");
     BOOST_TEST(v.messages("pk").size() == 1U);

@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(not_found_body) {
 }
 
 BOOST_AUTO_TEST_CASE(keys_are_written_in_schema_order) {
-    GenericError const g = parse_ok(R"({"code":"permission_denied","detail":"You do not have permission to perform this action."})");
+    GenericError const g =
+        parse_ok(R"({"code":"permission_denied","detail":"You do not have permission to perform this action."})");
     BOOST_TEST(schema::serialize(g) ==
                R"({"detail":"You do not have permission to perform this action.","code":"permission_denied"})");
 }
@@ -114,7 +115,8 @@ BOOST_AUTO_TEST_CASE(value_from_and_value_to) {
     BOOST_TEST(jv.at("code").as_string() == "not_authenticated");
     BOOST_TEST((boost::json::value_to<GenericError>(jv) == g));
 
-    GenericError const no_code = boost::json::value_to<GenericError>(boost::json::value_from(GenericError{"gone", {}, {}}));
+    GenericError const no_code =
+        boost::json::value_to<GenericError>(boost::json::value_from(GenericError{"gone", {}, {}}));
     BOOST_TEST(no_code.detail == "gone");
     BOOST_TEST(!no_code.code.has_value());
 

@@ -117,7 +117,8 @@ BOOST_AUTO_TEST_CASE(every_release_reproduces_its_enum) {
     for (auto const& r : ae::releases) {
         auto const actions = enum_of(ae::openapi_components(r.name));
         auto const expected = ae::event_action::enum_values(r.name);
-        BOOST_TEST(actions == std::vector<std::string>(expected.begin(), expected.end()), boost::test_tools::per_element());
+        BOOST_TEST(actions == std::vector<std::string>(expected.begin(), expected.end()),
+                   boost::test_tools::per_element());
     }
 }
 

@@ -28,8 +28,13 @@ namespace {
 
 // The events of tests/data/paginated_event_list.json, in its order.
 constexpr std::string_view page_events[] = {
-    "login_ipv6.json",     "custom_action.json",         "system_event.json",           "model_updated.json",
-    "policy_exception.json", "impersonation_started.json", "access_request_approved.json",
+    "login_ipv6.json",
+    "custom_action.json",
+    "system_event.json",
+    "model_updated.json",
+    "policy_exception.json",
+    "impersonation_started.json",
+    "access_request_approved.json",
 };
 
 constexpr std::string_view first_pagination =
@@ -160,8 +165,8 @@ BOOST_AUTO_TEST_CASE(a_bad_event_is_reported_at_its_index) {
     auto const at = bad.find(created);
     BOOST_TEST_REQUIRE(at != std::string::npos);
     bad.replace(at, created.size(), R"("created":"2023-02-30T00:00:00Z")");
-    auto const r = schema::parse<PaginatedEventList>(page_of(first_pagination, "[" + good + "," + good + "," + bad + "," +
-                                                                                   R"({"pk":"x","action":"login"})" + "]"));
+    auto const r = schema::parse<PaginatedEventList>(
+        page_of(first_pagination, "[" + good + "," + good + "," + bad + "," + R"({"pk":"x","action":"login"})" + "]"));
     BOOST_TEST_REQUIRE(!r.has_value());
     auto const& problems = r.problems();
     BOOST_TEST_INFO("problems:\n" << problems);
@@ -182,7 +187,8 @@ BOOST_AUTO_TEST_CASE(a_bad_event_is_reported_at_its_index) {
     BOOST_TEST((scalar.problems()[0].code == error::wrong_type));
 
     // A repeated key inside an event.
-    auto const dup = schema::parse<PaginatedEventList>(page_of(first_pagination, "[" + good + R"(,{"app":"a","app":"b"}])"));
+    auto const dup =
+        schema::parse<PaginatedEventList>(page_of(first_pagination, "[" + good + R"(,{"app":"a","app":"b"}])"));
     BOOST_TEST(dup.problems().contains(error::duplicate_key, "/results/1/app"));
 }
 

@@ -40,10 +40,8 @@ struct located {
     error code;
 };
 constexpr located five_problems[] = {
-    {"/pk", error::invalid_uuid},
-    {"/user", error::wrong_type},
-    {"/app", error::missing_field},
-    {"/client_ip", error::invalid_ip_address},
+    {"/pk", error::invalid_uuid},           {"/user", error::wrong_type},
+    {"/app", error::missing_field},         {"/client_ip", error::invalid_ip_address},
     {"/created", error::invalid_date_time},
 };
 
@@ -142,7 +140,8 @@ BOOST_AUTO_TEST_CASE(values_that_round_trip_pass) {
             AUTHENTIK_EVENTS_REQUIRE_ROUND_TRIP(e, parse_options::strict());
         }
     }
-    AUTHENTIK_EVENTS_CHECK_ROUND_TRIP(schema::parse<ae::PaginatedEventList>(read_data("paginated_event_list.json")).value());
+    AUTHENTIK_EVENTS_CHECK_ROUND_TRIP(
+        schema::parse<ae::PaginatedEventList>(read_data("paginated_event_list.json")).value());
     AUTHENTIK_EVENTS_CHECK_ROUND_TRIP(Event{});
 }
 

@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(parses_a_drf_400_body) {
 
     BOOST_TEST((v.messages("app") == std::vector<std::string>{"This field may not be blank."}));
     BOOST_TEST((v.messages("client_ip") == std::vector<std::string>{"Enter a valid IPv4 or IPv6 address.",
-                                                                     "Ensure this field has at least 1 characters."}));
+                                                                    "Ensure this field has at least 1 characters."}));
     BOOST_TEST((v.messages("action") == std::vector<std::string>{"\"custom\" is not a valid choice."}));
     // Nested errors are not a list of strings; absent fields have no messages.
     BOOST_TEST(v.messages("context").empty());
@@ -151,7 +151,8 @@ BOOST_AUTO_TEST_CASE(problem_at_document_goes_to_non_field_errors) {
     BOOST_TEST((*v.non_field_errors == std::vector<std::string>{"Invalid data. Expected a dictionary, but got list."}));
     BOOST_TEST(v.fields.empty());
     BOOST_TEST(!v.code.has_value());
-    BOOST_TEST(schema::serialize(v) == R"({"non_field_errors":["Invalid data. Expected a dictionary, but got list."]})");
+    BOOST_TEST(schema::serialize(v) ==
+               R"({"non_field_errors":["Invalid data. Expected a dictionary, but got list."]})");
 
     // The same from a real parse.
     auto const r = schema::parse<ae::Event>("[1]");
@@ -170,9 +171,11 @@ BOOST_AUTO_TEST_CASE(document_and_field_problems_together) {
     ValidationError const v = ae::to_validation_error(problems);
     BOOST_TEST_REQUIRE(v.non_field_errors.has_value());
     BOOST_TEST((*v.non_field_errors == std::vector<std::string>{"First.", "Second."}));
-    BOOST_TEST((v.messages("app") == std::vector<std::string>{"This field is required.", "This field may not be blank."}));
-    BOOST_TEST(schema::serialize(v) ==
-               R"({"non_field_errors":["First.","Second."],"app":["This field is required.","This field may not be blank."],"context":{"geo":["Nested."]}})");
+    BOOST_TEST(
+        (v.messages("app") == std::vector<std::string>{"This field is required.", "This field may not be blank."}));
+    BOOST_TEST(
+        schema::serialize(v) ==
+        R"({"non_field_errors":["First.","Second."],"app":["This field is required.","This field may not be blank."],"context":{"geo":["Nested."]}})");
 }
 
 BOOST_AUTO_TEST_CASE(no_problems_give_an_empty_body) {

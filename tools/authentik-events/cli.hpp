@@ -23,7 +23,6 @@ namespace authentik_events_cli {
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 
-
 inline constexpr std::string_view program = "authentik-events";
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;

@@ -36,9 +36,9 @@ namespace {
 namespace fx = authentik::events::fixtures;
 
 struct fixture_type {
-    std::string_view option;   // as --type takes it
-    bool has_action;           // --action applies
-    bool enum_only;            // its action must be an enum value
+    std::string_view option; // as --type takes it
+    bool has_action;         // --action applies
+    bool enum_only;          // its action must be an enum value
     void (*valid)(fx::generator&, std::string&, bool pretty);
     std::vector<fx::invalid_fixture> (*invalid)(fx::generator&);
 };
@@ -62,8 +62,7 @@ constexpr std::array<fixture_type, 8> fixture_types{{
     {"validation-error", false, false, &append_valid<ae::ValidationError>, &make_invalid<ae::ValidationError>},
     {"generic-error", false, false, &append_valid<ae::GenericError>, &make_invalid<ae::GenericError>},
     {"pagination", false, false, &append_valid<ae::Pagination>, &make_invalid<ae::Pagination>},
-    {"paginated-event-list", true, false, &append_valid<ae::PaginatedEventList>,
-     &make_invalid<ae::PaginatedEventList>},
+    {"paginated-event-list", true, false, &append_valid<ae::PaginatedEventList>, &make_invalid<ae::PaginatedEventList>},
     {"autocomplete", false, false, &append_valid<ae::Autocomplete>, &make_invalid<ae::Autocomplete>},
 }};
 
@@ -168,8 +167,9 @@ int run_fixtures(arguments args, std::ostream& out, std::ostream&) {
         throw usage_error(command, "--action does not apply to --type " + std::string(type->option));
     }
     if (action && type->enum_only && !action->is_enum_value()) {
-        throw usage_error(command, "--type " + std::string(type->option) + " takes only enum values as --action, not \"" +
-                                       std::string(action->text()) + "\" (the bare custom_ is one)");
+        throw usage_error(command, "--type " + std::string(type->option) +
+                                       " takes only enum values as --action, not \"" + std::string(action->text()) +
+                                       "\" (the bare custom_ is one)");
     }
 
     fx::generator g(seed, {.action = action});

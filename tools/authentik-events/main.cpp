@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
         }
         return status;
     } catch (usage_error const& e) {
-        std::string const prefix = e.command().empty() ? std::string(program) : std::string(program) + " " + std::string(e.command());
+        std::string const prefix =
+            e.command().empty() ? std::string(program) : std::string(program) + " " + std::string(e.command());
         std::cerr << prefix << ": " << e.what() << "\n"
                   << "Try '" << prefix << " --help'.\n";
         return exit_usage;

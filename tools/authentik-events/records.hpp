@@ -64,7 +64,8 @@ inline schema::problem_list check_page(std::string_view text, schema::parse_opti
     if (canonical != nullptr) {
         return check_as<ae::PaginatedEventList>(text, opt, canonical, sopt);
     }
-    auto walk = ae::walk_events(text, [](std::size_t, ae::Event&&) {}, opt);
+    auto walk = ae::walk_events(
+        text, [](std::size_t, ae::Event&&) {}, opt);
     return std::move(walk.problems);
 }
 
@@ -123,10 +124,13 @@ inline document_type const& find_document_type(std::string_view command, std::st
 inline schema::problem_list too_large(std::uint64_t size, schema::parse_options const& opt) {
     schema::problem_list out(opt.max_problems);
     auto w = schema::drf::parse_error("document too large");
-    out.add(schema::problem{"", schema::error::size_exceeded,
+    out.add(schema::problem{"",
+                            schema::error::size_exceeded,
                             "document of " + std::to_string(size) + " bytes is larger than the limit of " +
                                 std::to_string(opt.max_bytes),
-                            {}, w.code, std::move(w.message)});
+                            {},
+                            w.code,
+                            std::move(w.message)});
     return out;
 }
 
@@ -366,8 +370,8 @@ void read_document(input_file& in, std::size_t max_bytes, console& con, F&& on_r
         con.progress(size, 0);
     }
     if (in.error().empty()) {
-        on_record(record{1, size > max_bytes ? std::string_view{} : std::string_view(text),
-                         size > max_bytes ? size : 0});
+        on_record(
+            record{1, size > max_bytes ? std::string_view{} : std::string_view(text), size > max_bytes ? size : 0});
     }
 }
 
@@ -380,7 +384,7 @@ void read_document(input_file& in, std::size_t max_bytes, console& con, F&& on_r
 template <class F>
 std::size_t read_lines(input_file& in, std::size_t max_bytes, console& con, F&& on_record) {
     std::vector<char> chunk(read_chunk);
-    std::string line;          // a line that spans reads
+    std::string line;            // a line that spans reads
     std::uint64_t line_size = 0; // its length, counted past max_bytes too
     std::size_t number = 0;
     std::size_t records = 0;

@@ -252,8 +252,8 @@ int run_validate(arguments args, std::ostream& out, std::ostream& err) {
         std::string& buf = con.buffer();
         buf += plural(t.records, "record", "records") + ": ";
         if (expect) {
-            buf += std::to_string(t.as_expected) + " as labelled, " + std::to_string(t.records - t.as_expected) +
-                   " not; ";
+            buf +=
+                std::to_string(t.as_expected) + " as labelled, " + std::to_string(t.records - t.as_expected) + " not; ";
         }
         buf += std::to_string(t.valid) + " valid, " + std::to_string(t.invalid) + " invalid, " +
                plural(t.problems, "problem", "problems");
@@ -274,7 +274,6 @@ int run_validate(arguments args, std::ostream& out, std::ostream& err) {
 
 } // namespace
 
-subcommand const validate_command{"validate", "check payloads and report every problem", &run_validate,
-                                  &validate_help};
+subcommand const validate_command{"validate", "check payloads and report every problem", &run_validate, &validate_help};
 
 } // namespace authentik_events_cli
