@@ -12,6 +12,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -120,6 +121,7 @@ public:
         asio::dispatch(acceptor_.get_executor(), [this] {
             beast::error_code ignored;
             acceptor_.close(ignored);
+            retry_.cancel();
         });
         std::vector<std::shared_ptr<detail::session>> live;
         {
@@ -165,13 +167,24 @@ private:
                     s->start();
                 }
             }
-            // An error of one accept (too many open files, say) does not stop the server.
+            if (ec) {
+                // An accept that failed (too many open files, say) does not stop the server, but
+                // trying again at once would only spin: wait a little first.
+                retry_.expires_after(std::chrono::milliseconds(50));
+                retry_.async_wait([this](beast::error_code wait_ec) {
+                    if (!wait_ec && acceptor_.is_open()) {
+                        accept();
+                    }
+                });
+                return;
+            }
             accept();
         });
     }
 
     asio::io_context& io_;
     tcp::acceptor acceptor_;
+    asio::steady_timer retry_{acceptor_.get_executor()};
     api const& api_;
     http_options opt_;
     std::atomic<std::uint64_t> requests_{0};

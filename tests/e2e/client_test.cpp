@@ -6,10 +6,10 @@
 #include <authentik/events/fixtures.hpp>
 
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
