@@ -407,8 +407,8 @@ int show_list(endpoint& server, std::string target, settings const& s) {
         target = with_query_value(target, "page", number_text(next));
     }
     if (!s.raw) {
-        std::cout << events << " events on " << pages << (pages == 1 ? " page" : " pages") << ", count " << count
-                  << '\n';
+        std::cout << events << (events == 1 ? " event on " : " events on ") << pages
+                  << (pages == 1 ? " page" : " pages") << ", count " << count << '\n';
     }
     return exit_ok;
 }

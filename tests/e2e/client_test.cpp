@@ -106,6 +106,11 @@ BOOST_AUTO_TEST_CASE(walks_every_page_by_following_next) {
     BOOST_TEST(one.exit_code == 0);
     BOOST_TEST(lines(one.out).size() == 6U);
     BOOST_TEST(lines(one.out).back() == "5 events on 1 page, count 57");
+    program_output const single =
+        run_program(client_program, {"--token", std::string(token), s.url() + "?page_size=1&page=2"});
+    BOOST_TEST(single.exit_code == 0);
+    BOOST_TEST(lines(single.out).size() == 2U);
+    BOOST_TEST(lines(single.out).back() == "1 event on 1 page, count 57");
 }
 
 BOOST_AUTO_TEST_CASE(fetches_one_event_and_posts_one) {
