@@ -422,7 +422,7 @@ BOOST_AUTO_TEST_CASE(concurrent_posts_are_all_kept) {
 
 BOOST_AUTO_TEST_CASE(sigterm_and_sigint_stop_it_cleanly) {
     for (int sig : {SIGTERM, SIGINT}) {
-        running_server s({"--timeout", "60"}); // the later option wins
+        running_server s({"--timeout", "60"});                         // the later option wins
         BOOST_TEST(s.connection.get(list_path, token).status == 200U); // a kept-alive connection stays open
         auto const start = std::chrono::steady_clock::now();
         std::optional<int> const code = s.process.stop(sig, seconds(30));
