@@ -332,13 +332,13 @@ private:
             return json(http::status::bad_request, ae::serialize(ae::to_validation_error(body.problems())));
         }
         ae::Event e = make_event(std::move(*body));
-        auto [stored, added] = store_.insert(std::move(e));
-        while (!added) { // a repeated random UUID: draw another
-            ae::Event again = stored->event;
-            again.pk = new_pk();
-            std::tie(stored, added) = store_.insert(std::move(again));
+        for (;;) {
+            auto [stored, added] = store_.insert(std::move(e)); // moved from only when added
+            if (added) {
+                return json(http::status::created, stored->body);
+            }
+            e.pk = new_pk(); // a random UUID drawn twice: draw another
         }
-        return json(http::status::created, stored->body);
     }
 
     // The event the server stores for a request: what the model's defaults fill in.

@@ -43,17 +43,19 @@ struct list_slice {
 
 class event_store {
 public:
-    /// Stores `e`, unless an event with its pk is stored already. Returns what is stored under
-    /// that pk.
-    std::pair<event_ptr, bool> insert(ae::Event e) {
+    /// Stores `e`, unless an event with its pk is stored already: then `e` is left as it was, for
+    /// the caller to give another pk, and the stored one is returned with false.
+    std::pair<event_ptr, bool> insert(ae::Event&& e) {
+        // Written before the lock, so that other threads do not wait for it. The event itself is
+        // moved in only once its pk is known to be free.
         auto stored = std::make_shared<stored_event>();
         stored->body = ae::serialize(e);
-        stored->event = std::move(e);
         std::unique_lock const lock(mutex_);
-        auto [it, added] = by_pk_.try_emplace(stored->event.pk, stored);
-        if (!added) {
+        if (auto const it = by_pk_.find(e.pk); it != by_pk_.end()) {
             return {it->second, false};
         }
+        stored->event = std::move(e);
+        by_pk_.emplace(stored->event.pk, stored);
         // Ties on `created` are broken by pk, so that a list's order never changes between pages.
         auto const pos = std::upper_bound(by_created_.begin(), by_created_.end(), stored, created_before);
         by_created_.insert(pos, stored);
