@@ -346,17 +346,28 @@ private:
 
 [[nodiscard]] bool success(client::reply const& r) noexcept { return r.status >= 200 && r.status < 300; }
 
-// One answer that should be an Event: printed, or its error or problems reported.
-int show_event(client::reply const& r, std::string_view url, bool raw) {
+// The body of a successful answer as a T; nullopt once an error status (unless --raw, which
+// has shown it already) or every problem of a body that is not a valid T is reported.
+template <class T>
+std::optional<T> read_answer(client::reply const& r, std::string_view url, std::string_view type, bool raw) {
     if (!success(r)) {
         if (!raw) {
             report_error_status(std::cerr, r);
         }
-        return exit_failure;
+        return std::nullopt;
     }
-    ae::result<ae::Event> const e = ae::parse<ae::Event>(r.body);
+    ae::result<T> parsed = ae::parse<T>(r.body);
+    if (!parsed) {
+        report_invalid(std::cerr, url, type, parsed.problems());
+        return std::nullopt;
+    }
+    return std::move(*parsed);
+}
+
+// One answer that should be an Event: printed, or its error or problems reported.
+int show_event(client::reply const& r, std::string_view url, bool raw) {
+    std::optional<ae::Event> const e = read_answer<ae::Event>(r, url, "Event", raw);
     if (!e) {
-        report_invalid(std::cerr, url, "Event", e.problems());
         return exit_failure;
     }
     if (!raw) {
@@ -373,16 +384,9 @@ int show_list(endpoint& server, std::string target, settings const& s) {
     std::string count;
     for (;;) {
         std::string const url = server.url(target);
-        client::reply const r = server.get(target);
-        if (!success(r)) {
-            if (!s.raw) {
-                report_error_status(std::cerr, r);
-            }
-            return exit_failure;
-        }
-        ae::result<ae::PaginatedEventList> const page = ae::parse<ae::PaginatedEventList>(r.body);
+        std::optional<ae::PaginatedEventList> const page =
+            read_answer<ae::PaginatedEventList>(server.get(target), url, "PaginatedEventList", s.raw);
         if (!page) {
-            report_invalid(std::cerr, url, "PaginatedEventList", page.problems());
             return exit_failure;
         }
         ++pages;

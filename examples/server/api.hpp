@@ -9,6 +9,7 @@
 
 #include <authentik/events.hpp>
 
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/status.hpp>
@@ -125,19 +126,6 @@ namespace detail {
     return diff == 0;
 }
 
-[[nodiscard]] inline bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 [[nodiscard]] inline std::string_view trim(std::string_view s) noexcept {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
         s.remove_prefix(1);
@@ -239,7 +227,7 @@ private:
         if (space == std::string_view::npos) {
             return error(http::status::forbidden, "Authentication credentials were not provided.");
         }
-        if (!detail::iequals(header.substr(0, space), "bearer")) {
+        if (!boost::beast::iequals(header.substr(0, space), "bearer")) {
             return error(http::status::forbidden, "Unsupported authentication type");
         }
         if (!detail::same_secret(detail::trim(header.substr(space + 1)), opt_.token)) {
@@ -271,8 +259,11 @@ private:
                 }
             }
         }
-        std::size_t const count = store_.size();
-        std::size_t const pages = count == 0 ? 1 : (count + page_size - 1) / page_size;
+        // Django's Paginator: an empty list still has its one (empty) page.
+        auto const pages_of = [page_size](std::size_t count) {
+            return count == 0 ? 1 : (count + page_size - 1) / page_size;
+        };
+        std::size_t const pages = pages_of(store_.size());
         std::size_t page = 1;
         if (auto const v = detail::query_value(query, "page"); v && !v->empty()) {
             if (*v == "last") {
@@ -285,7 +276,7 @@ private:
         }
         list_slice slice = store_.slice(order, (page - 1) * page_size, page_size);
         // An event stored between size() and slice() may add a page; the slice's count rules.
-        std::size_t const total_pages = slice.count == 0 ? 1 : (slice.count + page_size - 1) / page_size;
+        std::size_t const total_pages = pages_of(slice.count);
         ae::PaginatedEventList out;
         out.results.reserve(slice.events.size());
         for (event_ptr const& e : slice.events) {
@@ -322,7 +313,7 @@ private:
         auto const it = req.find(http::field::content_type);
         std::string_view const type = it == req.end() ? std::string_view{} : std::string_view(it->value());
         std::string_view const media = detail::trim(type.substr(0, type.find(';')));
-        if (!media.empty() && !detail::iequals(media, "application/json")) {
+        if (!media.empty() && !boost::beast::iequals(media, "application/json")) {
             return error(http::status::unsupported_media_type,
                          "Unsupported media type \"" + std::string(type) + "\" in request.");
         }

@@ -23,6 +23,21 @@ extern char** environ; // NOLINT(readability-redundant-declaration): POSIX leave
 
 namespace authentik_events_tests {
 
+namespace detail {
+
+// Starts argv[0] with these arguments and file actions; -1 if it cannot be started.
+inline pid_t spawn(std::vector<std::string> argv_text, posix_spawn_file_actions_t const& actions) {
+    std::vector<char*> argv;
+    for (auto& a : argv_text) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    return posix_spawn(&pid, argv_text.front().c_str(), &actions, nullptr, argv.data(), environ) == 0 ? pid : -1;
+}
+
+} // namespace detail
+
 class server_process {
 public:
     /// Starts `program --port 0 args...` and waits (up to `wait`) for its "listening on" line.
@@ -32,21 +47,15 @@ public:
         if (pipe(out) != 0) {
             throw std::runtime_error("pipe failed");
         }
-        std::vector<std::string> argv_text{program, "--port", "0"};
-        argv_text.insert(argv_text.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& a : argv_text) {
-            argv.push_back(a.data());
-        }
-        argv.push_back(nullptr);
+        args.insert(args.begin(), {program, "--port", "0"});
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
         posix_spawn_file_actions_addclose(&actions, out[0]);
-        int const rc = posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), environ);
+        pid_ = detail::spawn(std::move(args), actions);
         posix_spawn_file_actions_destroy(&actions);
         close(out[1]);
-        if (rc != 0) {
+        if (pid_ < 0) {
             close(out[0]);
             throw std::runtime_error("cannot start " + program);
         }
@@ -159,13 +168,7 @@ inline program_output run_program(std::string const& program, std::vector<std::s
     if (pipe(out) != 0 || pipe(err) != 0) {
         throw std::runtime_error("pipe failed");
     }
-    std::vector<std::string> argv_text{program};
-    argv_text.insert(argv_text.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_text) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
+    args.insert(args.begin(), program);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -173,13 +176,12 @@ inline program_output run_program(std::string const& program, std::vector<std::s
     posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
     posix_spawn_file_actions_addclose(&actions, out[0]);
     posix_spawn_file_actions_addclose(&actions, err[0]);
-    pid_t pid = -1;
-    int const rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    pid_t const pid = detail::spawn(std::move(args), actions);
     posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
     close(err[1]);
     program_output result;
-    if (rc != 0) {
+    if (pid < 0) {
         close(out[0]);
         close(err[0]);
         throw std::runtime_error("cannot start " + program);
