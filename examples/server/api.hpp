@@ -38,6 +38,7 @@ inline constexpr std::string_view events_path = "/api/v3/events/events/";
 /// The server's name in the `Server` header.
 inline constexpr std::string_view server_name = "authentik-events-server";
 
+/// What the api answers with: the token, the page sizes, the retention of a POSTed event.
 struct api_options {
     /// The one bearer token accepted.
     std::string token;

@@ -41,6 +41,7 @@ struct list_slice {
     std::size_t count = 0;
 };
 
+/// The events, by pk and by `created`, behind one reader-writer lock.
 class event_store {
 public:
     /// Stores `e`, unless an event with its pk is stored already: then `e` is left as it was, for
@@ -85,6 +86,7 @@ public:
         return out;
     }
 
+    /// How many events are stored.
     [[nodiscard]] std::size_t size() const {
         std::shared_lock const lock(mutex_);
         return by_created_.size();

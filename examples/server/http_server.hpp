@@ -40,6 +40,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 
+/// The limits Beast reads each request under.
 struct http_options {
     /// A request body past this many bytes gets 413 (Django's DATA_UPLOAD_MAX_MEMORY_SIZE).
     std::size_t body_limit = 2'621'440;

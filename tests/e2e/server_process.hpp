@@ -38,6 +38,7 @@ inline pid_t spawn(std::vector<std::string> argv_text, posix_spawn_file_actions_
 
 } // namespace detail
 
+/// The server as a child process: started on a free port, stopped by a signal or killed.
 class server_process {
 public:
     /// Starts `program --port 0 args...` and waits (up to `wait`) for its "listening on" line.
