@@ -201,6 +201,42 @@ BOOST_AUTO_TEST_CASE(deep_and_wide_documents_read_as_the_dom_path_reads_them) {
     BOOST_TEST(r.problems().contains(error::duplicate_key, "/extra/k250"));
 }
 
+// A key the parser had to copy (escaped, or split across pieces) must survive the level stack
+// growing under it: a short copy lives inside the level, and growing moves its bytes. A new
+// parser starts with room for 16 levels, so 40 makes it grow while every key is still open.
+BOOST_AUTO_TEST_CASE(copied_keys_survive_the_level_stack_growing) {
+    std::string doc = R"({"extra":)";
+    std::string pointer = "/extra";
+    for (int i = 0; i < 40; ++i) {
+        // "k<i>" escaped, so basic_parser unescapes it into its own buffer and the key is copied.
+        doc += R"({"\u006b)" + std::to_string(i) + "\":";
+        pointer += "/k" + std::to_string(i);
+    }
+    doc += R"({"b":1,"b":2})";
+    doc.append(40, '}');
+    doc += "," + std::string(schema_test::minimal_record).substr(1);
+    pointer += "/b";
+    {
+        schema::parser<Record> fresh;
+        auto const r = fresh.parse(doc);
+        BOOST_TEST_REQUIRE(!r.has_value());
+        BOOST_TEST(r.problems().contains(error::duplicate_key, pointer), r.problems());
+    }
+    {
+        schema::parser<Record> fresh; // in pieces, even unescaped keys are copies
+        std::string plain = doc;
+        for (std::size_t at; (at = plain.find("\\u006b")) != std::string::npos;) {
+            plain.replace(at, 6, "k");
+        }
+        for (std::size_t i = 0; i < plain.size(); i += 3) {
+            fresh.write(std::string_view(plain).substr(i, 3));
+        }
+        auto const r = fresh.finish();
+        BOOST_TEST_REQUIRE(!r.has_value());
+        BOOST_TEST(r.problems().contains(error::duplicate_key, pointer), r.problems());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_reused_parser_gives_what_a_new_one_gives) {
     schema::parser<Record> p;
     auto const first = p.parse(schema_test::valid_record);

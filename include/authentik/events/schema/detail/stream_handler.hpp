@@ -415,8 +415,14 @@ private:
         bool has_key = false;
         bool repeated = false; // the value that comes next is a repeated key's
         std::size_t count = 0; // arrays: elements read; captured objects: members kept
-        std::string_view key;  // the current key when it is not a field's: in the
-        std::string key_copy;  // input, or in key_copy
+        // The current key when it is not a field's: a view into the input, or a copy. A
+        // flag, not a view into key_copy: levels_ growing moves a short copy's bytes.
+        std::string_view key_in_input;
+        std::string key_copy;
+        bool key_copied = false;
+        [[nodiscard]] std::string_view key() const noexcept {
+            return key_copied ? std::string_view(key_copy) : key_in_input;
+        }
         key_set::level keys;
         problem_buffer problems; // object
         std::size_t dest = npos; // array: the object level its problems go to (npos: root)
@@ -468,7 +474,8 @@ private:
         l.has_key = false;
         l.repeated = false;
         l.count = 0;
-        l.key = {};
+        l.key_in_input = {};
+        l.key_copied = false;
         l.keys = keys_.open();
         if (!l.problems.empty()) {
             l.problems.clear();
@@ -500,7 +507,7 @@ private:
     }
 
     [[nodiscard]] static std::string_view key_of(level const& l) noexcept {
-        return l.kind == level_kind::object && l.field < ops(l).count ? ops(l).names[l.field] : l.key;
+        return l.kind == level_kind::object && l.field < ops(l).count ? ops(l).names[l.field] : l.key();
     }
     // Keeps an unknown or captured key for pointers and messages: a view when it lies in the
     // whole-document input, else a copy (chunks and basic_parser's unescaping buffer go away).
@@ -512,10 +519,11 @@ private:
     }
     void keep_key(level& l, std::string_view key) {
         if (in_input(key)) {
-            l.key = key;
+            l.key_in_input = key;
+            l.key_copied = false;
         } else {
             l.key_copy.assign(key.data(), key.size());
-            l.key = l.key_copy;
+            l.key_copied = true;
         }
     }
 
@@ -611,7 +619,7 @@ private:
 
     [[gnu::noinline]] void report_unknown(level& l, std::string quoted) {
         auto w = drf::unknown_field();
-        std::string const key(l.key);
+        std::string const key(l.key());
         std::string message = opt_.unknown_keys == unknown_key_policy::reject
                                   ? "unknown field \"" + key + "\""
                                   : "unknown field \"" + key + "\" and the type has no place to preserve it";
@@ -654,7 +662,7 @@ private:
             o.read_scalar(l.target, l.field, t, cx_);
             collect();
         } else if (l.unknown == unknown_action::keep) {
-            o.sink(l.target)->insert_or_assign(boost::json::string_view(l.key.data(), l.key.size()), t.to_value());
+            o.sink(l.target)->insert_or_assign(boost::json::string_view(l.key().data(), l.key().size()), t.to_value());
         } else if (l.unknown == unknown_action::report) {
             report_unknown(l, quote_value(t));
         }
@@ -882,7 +890,8 @@ private:
         case capture_target::field: ops(l).read_dom(l.target, l.field, v, cx_); break;
         case capture_target::element: aops(l).read_dom(l.target, v, cx_); break;
         case capture_target::keep_unknown:
-            ops(l).sink(l.target)->insert_or_assign(boost::json::string_view(l.key.data(), l.key.size()), std::move(v));
+            ops(l).sink(l.target)->insert_or_assign(boost::json::string_view(l.key().data(), l.key().size()),
+                                                    std::move(v));
             break;
         case capture_target::report_unknown: report_unknown(l, quote_value(v)); break;
         case capture_target::root: break;
