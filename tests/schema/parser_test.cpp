@@ -259,6 +259,31 @@ BOOST_AUTO_TEST_CASE(pieces_of_any_size_give_the_whole_document) {
     BOOST_TEST(p.bytes_written() == 0u); // finish() made it ready for the next document
 }
 
+// docs/parsing.md: a high surrogate escape then one that is not a low surrogate is invalid JSON
+// at the same place however the input is cut; only Boost.JSON 1.81's wording may differ.
+BOOST_AUTO_TEST_CASE(a_broken_surrogate_pair_is_rejected_at_every_cut) {
+    std::string const doc = R"({"name":"\uD9A0\u0041"})";
+    auto const whole = schema::parse<Record>(doc);
+    BOOST_TEST_REQUIRE(!whole.has_value());
+    BOOST_TEST_REQUIRE(whole.problems().size() == 1u);
+    BOOST_TEST((whole.problems()[0].code == error::invalid_json));
+    BOOST_TEST(whole.problems()[0].message.find("unpaired UTF-16 surrogate") != std::string::npos);
+    schema::parser<Record> p;
+    for (std::size_t cut = 1; cut < doc.size(); ++cut) {
+        (void)p.write(std::string_view(doc).substr(0, cut));
+        (void)p.write(std::string_view(doc).substr(cut));
+        auto const r = p.finish();
+        BOOST_TEST_REQUIRE(!r.has_value(), cut);
+        BOOST_TEST_REQUIRE(r.problems().size() == 1u, cut);
+        auto const& got = r.problems()[0];
+        BOOST_TEST((got.code == error::invalid_json), cut);
+        BOOST_TEST(got.pointer == whole.problems()[0].pointer, cut);
+        BOOST_TEST((got.message.find("unpaired UTF-16 surrogate") != std::string::npos ||
+                    got.message.find("expected hex digit") != std::string::npos),
+                   cut << ": " << got.message);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_feed_past_the_byte_limit_stops_there) {
     parse_options o;
     o.max_bytes = 100;
