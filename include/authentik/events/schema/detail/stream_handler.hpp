@@ -662,7 +662,7 @@ private:
             o.read_scalar(l.target, l.field, t, cx_);
             collect();
         } else if (l.unknown == unknown_action::keep) {
-            o.sink(l.target)->insert_or_assign(boost::json::string_view(l.key().data(), l.key().size()), t.to_value());
+            o.sink(l.target)->insert_or_assign(boost::json::string_view(l.key()), t.to_value());
         } else if (l.unknown == unknown_action::report) {
             report_unknown(l, quote_value(t));
         }
@@ -890,8 +890,7 @@ private:
         case capture_target::field: ops(l).read_dom(l.target, l.field, v, cx_); break;
         case capture_target::element: aops(l).read_dom(l.target, v, cx_); break;
         case capture_target::keep_unknown:
-            ops(l).sink(l.target)->insert_or_assign(boost::json::string_view(l.key().data(), l.key().size()),
-                                                    std::move(v));
+            ops(l).sink(l.target)->insert_or_assign(boost::json::string_view(l.key()), std::move(v));
             break;
         case capture_target::report_unknown: report_unknown(l, quote_value(v)); break;
         case capture_target::root: break;
