@@ -45,6 +45,8 @@
 #include <system_error>
 #include <vector>
 
+namespace valijson_test {
+
 namespace {
 
 namespace ae = authentik::events;
@@ -473,3 +475,5 @@ BOOST_AUTO_TEST_CASE(format_differences_are_left_out_for_a_reason) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace valijson_test

@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+namespace client_test {
+
 namespace {
 
 using namespace authentik_events_tests;
@@ -186,3 +188,5 @@ BOOST_AUTO_TEST_CASE(prints_every_problem_of_a_body_that_does_not_validate) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace client_test

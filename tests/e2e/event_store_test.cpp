@@ -6,6 +6,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+namespace event_store_test {
+
 namespace ae = authentik::events;
 namespace server = authentik_events_server;
 
@@ -38,3 +40,5 @@ BOOST_AUTO_TEST_CASE(a_taken_pk_keeps_the_first_event_and_leaves_the_second_to_t
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace event_store_test

@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+namespace server_test {
+
 namespace {
 
 using namespace authentik_events_tests;
@@ -449,3 +451,5 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace server_test

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+namespace date_time_test {
+
 namespace fmt = authentik::events::format;
 
 namespace {
@@ -319,3 +321,5 @@ BOOST_AUTO_TEST_CASE(from_civil_rejects_out_of_range_fields) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace date_time_test

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string_view>
 
+namespace ip_address_test {
+
 namespace fmt = authentik::events::format;
 
 namespace {
@@ -171,3 +173,5 @@ BOOST_AUTO_TEST_CASE(messages_name_the_rule) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace ip_address_test

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+namespace uuid_test {
+
 namespace fmt = authentik::events::format;
 using namespace std::string_view_literals;
 
@@ -151,3 +153,5 @@ BOOST_AUTO_TEST_CASE(write_then_parse_round_trip) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace uuid_test

@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+namespace hostile_input_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using schema::error;
@@ -310,3 +312,5 @@ BOOST_AUTO_TEST_CASE(truncation_at_every_offset) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace hostile_input_test

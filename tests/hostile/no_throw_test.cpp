@@ -16,6 +16,8 @@
 #include <string>
 #include <utility>
 
+namespace no_throw_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 
@@ -139,3 +141,5 @@ BOOST_AUTO_TEST_CASE(a_parser_whole_and_in_pieces) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace no_throw_test

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <utility>
 
+namespace autocomplete_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::Autocomplete;
@@ -88,3 +90,5 @@ BOOST_AUTO_TEST_CASE(not_an_object_or_repeated_key) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace autocomplete_test

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+namespace event_action_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::event_action;
@@ -397,3 +399,5 @@ BOOST_AUTO_TEST_CASE(an_unknown_release_name_is_reported_as_such) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace event_action_test

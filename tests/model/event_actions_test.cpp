@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+namespace event_actions_test {
+
 namespace ae = authentik::events;
 using ae::EventActions;
 
@@ -283,3 +285,5 @@ BOOST_AUTO_TEST_CASE(in_release_by_index) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace event_actions_test

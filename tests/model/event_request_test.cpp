@@ -13,6 +13,8 @@
 #include <string_view>
 #include <utility>
 
+namespace event_request_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::EventActions;
@@ -368,3 +370,5 @@ BOOST_AUTO_TEST_CASE(present_fields_follow_the_same_rules) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace event_request_test

@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+namespace event_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::Event;
@@ -662,3 +664,5 @@ BOOST_AUTO_TEST_CASE(not_an_object) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace event_test

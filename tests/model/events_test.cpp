@@ -11,6 +11,8 @@
 #include <string>
 #include <type_traits>
 
+namespace events_test {
+
 // Everything here goes through the umbrella header and the names it exports into
 // authentik::events, as README.md shows them.
 namespace ae = authentik::events;
@@ -188,3 +190,5 @@ BOOST_AUTO_TEST_CASE(all_model_types_are_reachable) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace events_test

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+namespace generic_error_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::GenericError;
@@ -125,3 +127,5 @@ BOOST_AUTO_TEST_CASE(value_from_and_value_to) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace generic_error_test

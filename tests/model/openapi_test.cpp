@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+namespace openapi_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using model_tests::read_data;
@@ -162,3 +164,5 @@ BOOST_AUTO_TEST_CASE(json_schema_bundle_has_every_type) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace openapi_test

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+namespace paginated_event_list_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::Event;
@@ -232,3 +234,5 @@ BOOST_AUTO_TEST_CASE(walk_events_delivers_the_data_page) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace paginated_event_list_test

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <utility>
 
+namespace pagination_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::Pagination;
@@ -186,3 +188,5 @@ BOOST_AUTO_TEST_CASE(round_trip_through_boost_json) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace pagination_test

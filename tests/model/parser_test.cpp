@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+namespace parser_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using model_tests::read_data;
@@ -111,3 +113,5 @@ BOOST_AUTO_TEST_CASE(a_page_read_element_by_element_equals_the_page) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace parser_test

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+namespace testing_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 namespace testing = authentik::events::testing;
@@ -212,3 +214,5 @@ BOOST_AUTO_TEST_CASE(the_macros_fail_on_bad_input, *boost::unit_test::expected_f
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace testing_test

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+namespace validation_error_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 using ae::ValidationError;
@@ -208,3 +210,5 @@ BOOST_AUTO_TEST_CASE(body_of_a_validation_error_that_failed_to_parse) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace validation_error_test

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace array_reader_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema_test::Inner;
@@ -100,3 +102,5 @@ BOOST_AUTO_TEST_CASE(a_broken_array_is_reported_once_and_stops) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace array_reader_test

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+namespace codec_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::field_options;
@@ -487,3 +489,5 @@ BOOST_AUTO_TEST_CASE(write_object_leaves_absent_fields_out_and_writes_null) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace codec_test

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+namespace conversion_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema_test::Bag;
@@ -137,3 +139,5 @@ BOOST_AUTO_TEST_CASE(value_from_then_value_to_round_trips) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace conversion_test

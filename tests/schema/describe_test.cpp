@@ -13,6 +13,8 @@
 #include <type_traits>
 #include <vector>
 
+namespace describe_test {
+
 namespace schema = authentik::events::schema;
 using schema_test::Bag;
 using schema_test::Inner;
@@ -171,3 +173,5 @@ BOOST_AUTO_TEST_CASE(element_type_strips_wrappers) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace describe_test

@@ -11,6 +11,8 @@
 
 #include <string>
 
+namespace drf_test {
+
 namespace schema = authentik::events::schema;
 namespace drf = authentik::events::schema::drf;
 using schema::error;
@@ -182,3 +184,5 @@ BOOST_AUTO_TEST_CASE(member_and_nested_messages_both_kept) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace drf_test

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+namespace error_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 
@@ -97,3 +99,5 @@ BOOST_AUTO_TEST_CASE(system_error_carries_the_code) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace error_test

@@ -11,8 +11,9 @@
 #include <string_view>
 #include <vector>
 
-// Own described types: the export knows nothing of authentik, and neither do these.
 namespace export_test {
+
+// Own described types: the export knows nothing of authentik, and neither do these.
 
 namespace schema = authentik::events::schema;
 namespace format = authentik::events::format;
@@ -130,17 +131,7 @@ constexpr auto describe(schema::type_tag<Clash>) {
                          member("b", &Clash::b, {.required = true}));
 }
 
-} // namespace export_test
-
 namespace {
-
-namespace schema = authentik::events::schema;
-using export_test::Bag;
-using export_test::Clash;
-using export_test::Leaf;
-using export_test::Node;
-using export_test::shade;
-using export_test::Tree;
 
 boost::json::object json(std::string_view text) { return boost::json::parse(text).as_object(); }
 
@@ -356,3 +347,5 @@ BOOST_AUTO_TEST_CASE(json_schema_needs_a_json_schema_dialect) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace export_test

@@ -9,6 +9,8 @@
 #include <string>
 #include <type_traits>
 
+namespace field_test {
+
 namespace schema = authentik::events::schema;
 using schema::field_options;
 using schema::value_format;
@@ -100,3 +102,5 @@ BOOST_AUTO_TEST_CASE(options_of_the_test_types) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace field_test

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+namespace json_pointer_test {
+
 namespace schema = authentik::events::schema;
 using namespace std::string_literals;
 
@@ -96,3 +98,5 @@ BOOST_AUTO_TEST_CASE(escape_then_unescape_round_trips) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace json_pointer_test

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+namespace json_writer_test {
+
 namespace schema = authentik::events::schema;
 using schema::json_writer;
 using namespace std::string_literals;
@@ -274,3 +276,5 @@ BOOST_AUTO_TEST_CASE(top_level_scalars) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace json_writer_test

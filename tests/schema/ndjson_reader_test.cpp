@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace ndjson_reader_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema_test::Inner;
@@ -70,3 +72,5 @@ BOOST_AUTO_TEST_CASE(a_long_line_stops_at_the_byte_limit_and_the_next_reads) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace ndjson_reader_test

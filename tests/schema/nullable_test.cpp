@@ -11,6 +11,8 @@
 #include <string>
 #include <utility>
 
+namespace nullable_test {
+
 namespace schema = authentik::events::schema;
 using schema::nullable;
 using schema::presence;
@@ -138,3 +140,5 @@ BOOST_AUTO_TEST_CASE(three_states_survive_parse_serialize_parse) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace nullable_test

@@ -41,10 +41,6 @@ constexpr auto describe(schema::type_tag<Counts>) {
 
 using authentik::events::schema::tag_invoke;
 
-} // namespace number_test
-
-namespace schema = authentik::events::schema;
-using number_test::Counts;
 using schema::number;
 
 namespace {
@@ -211,3 +207,5 @@ BOOST_AUTO_TEST_CASE(number_integers_compare_by_value_across_storage) {
     BOOST_TEST(!(number(std::int64_t{1}) == number(1.0)));
     BOOST_TEST((number(2.5) == number(2.5)));
 }
+
+} // namespace number_test

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <string>
 
+namespace options_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::parse_options;
@@ -116,3 +118,5 @@ BOOST_AUTO_TEST_CASE(default_max_depth_is_64) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace options_test

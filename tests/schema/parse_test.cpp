@@ -16,6 +16,8 @@
 #include <type_traits>
 #include <vector>
 
+namespace parse_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::parse_options;
@@ -802,3 +804,5 @@ BOOST_AUTO_TEST_CASE(result_value_throws) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace parse_test

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+namespace parser_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::parse_options;
@@ -369,3 +371,5 @@ BOOST_AUTO_TEST_CASE(options_change_between_documents) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace parser_test

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+namespace problem_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::problem;
@@ -155,3 +157,5 @@ BOOST_AUTO_TEST_CASE(list_prints_one_problem_a_line) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace problem_test

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+namespace raw_object_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::parse_options;
@@ -97,3 +99,5 @@ BOOST_AUTO_TEST_CASE(pretty_output_indents_raw_members) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace raw_object_test

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <string>
 
+namespace read_context_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::max_quoted_value;
@@ -145,3 +147,5 @@ BOOST_AUTO_TEST_CASE(fail_past_the_cap_only_truncates) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace read_context_test

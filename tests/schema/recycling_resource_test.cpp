@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string>
 
+namespace recycling_resource_test {
+
 namespace schema = authentik::events::schema;
 using schema::recycling_resource;
 
@@ -51,3 +53,5 @@ BOOST_AUTO_TEST_CASE(a_parser_in_a_recycling_resource_stops_growing) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace recycling_resource_test

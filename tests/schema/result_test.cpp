@@ -11,6 +11,8 @@
 #include <string>
 #include <utility>
 
+namespace result_test {
+
 namespace schema = authentik::events::schema;
 using schema::error;
 using schema::problem;
@@ -131,3 +133,5 @@ BOOST_AUTO_TEST_CASE(parse_result_throws_with_the_first_code) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace result_test

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+namespace serialize_test {
+
 namespace schema = authentik::events::schema;
 namespace format = authentik::events::format;
 using schema::parse_options;
@@ -245,3 +247,5 @@ BOOST_AUTO_TEST_CASE(date_time_precision) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace serialize_test

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+namespace utf8_test {
+
 namespace schema = authentik::events::schema;
 
 namespace {
@@ -83,3 +85,5 @@ BOOST_AUTO_TEST_CASE(usable_at_compile_time) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace utf8_test

@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+namespace walk_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 namespace format = authentik::events::format;
@@ -460,3 +462,5 @@ BOOST_AUTO_TEST_CASE(size_limit_stops_before_anything_is_delivered) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace walk_test

@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+namespace threads_test {
+
 namespace ae = authentik::events;
 namespace schema = authentik::events::schema;
 
@@ -207,3 +209,5 @@ BOOST_AUTO_TEST_CASE(error_category_first_used_on_many_threads) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+} // namespace threads_test

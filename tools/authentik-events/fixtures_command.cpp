@@ -66,7 +66,7 @@ constexpr std::array<fixture_type, 8> fixture_types{{
     {"autocomplete", false, false, &append_valid<ae::Autocomplete>, &make_invalid<ae::Autocomplete>},
 }};
 
-std::string known_types() {
+std::string known_fixture_types() {
     std::string out;
     for (auto const& t : fixture_types) {
         out += out.empty() ? "" : ", ";
@@ -140,7 +140,8 @@ int run_fixtures(arguments args, std::ostream& out, std::ostream&) {
                 }
             }
             if (type == nullptr) {
-                throw usage_error(command, "unknown type \"" + std::string(v) + "\" (known: " + known_types() + ")");
+                throw usage_error(command,
+                                  "unknown type \"" + std::string(v) + "\" (known: " + known_fixture_types() + ")");
             }
         } else if (name == "--count") {
             count = parse_number(command, name, opts.value());
