@@ -13,8 +13,8 @@
 // Exit status: 0 every check passed; 1 a check failed (each kind of failure is printed with a
 // count and its first example); 2 usage error, or the server could not be started.
 
-#include "http_client.hpp"
-#include "server_process.hpp"
+#include <http_client.hpp>
+#include <server_process.hpp>
 
 #include <authentik/events.hpp>
 #include <authentik/events/fixtures.hpp>
@@ -52,7 +52,7 @@
 namespace {
 
 namespace ae = authentik::events;
-namespace client = authentik_events_client;
+namespace client = authentik_events_support;
 namespace http = boost::beast::http;
 using steady = std::chrono::steady_clock;
 
@@ -681,9 +681,9 @@ void print_latencies(std::vector<worker_result> const& results) {
 }
 
 int run(settings const& opt) {
-    authentik_events_tests::server_process server(opt.server,
-                                                  {"--token", std::string(bearer_token), "--fixtures",
-                                                   std::to_string(opt.fixtures), "--seed", std::to_string(opt.seed)});
+    authentik_events_support::server_process server(opt.server,
+                                                    {"--token", std::string(bearer_token), "--fixtures",
+                                                     std::to_string(opt.fixtures), "--seed", std::to_string(opt.seed)});
     failure_log failures;
     load_state st;
     st.opt = opt;

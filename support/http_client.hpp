@@ -1,5 +1,5 @@
-#ifndef AUTHENTIK_EVENTS_CLIENT_HTTP_CLIENT_HPP
-#define AUTHENTIK_EVENTS_CLIENT_HTTP_CLIENT_HPP
+#ifndef AUTHENTIK_EVENTS_SUPPORT_HTTP_CLIENT_HPP
+#define AUTHENTIK_EVENTS_SUPPORT_HTTP_CLIENT_HPP
 
 // A blocking HTTP/1.1 connection on Boost.Beast, kept alive between requests and opened again
 // when the server has closed it. Used by authentik-events-client, the end-to-end test and the
@@ -27,7 +27,7 @@
 #include <string_view>
 #include <utility>
 
-namespace authentik_events_client {
+namespace authentik_events_support {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -210,6 +210,6 @@ private:
     bool open_ = false;
 };
 
-} // namespace authentik_events_client
+} // namespace authentik_events_support
 
 #endif

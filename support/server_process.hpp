@@ -1,5 +1,5 @@
-#ifndef AUTHENTIK_EVENTS_TESTS_E2E_SERVER_PROCESS_HPP
-#define AUTHENTIK_EVENTS_TESTS_E2E_SERVER_PROCESS_HPP
+#ifndef AUTHENTIK_EVENTS_SUPPORT_SERVER_PROCESS_HPP
+#define AUTHENTIK_EVENTS_SUPPORT_SERVER_PROCESS_HPP
 
 // Runs authentik-events-server as a child process on a port the system picks, and reads the
 // port from its first line of output. Used by the end-to-end test and by the load check.
@@ -21,7 +21,7 @@
 
 extern char** environ; // NOLINT(readability-redundant-declaration): POSIX leaves it undeclared
 
-namespace authentik_events_tests {
+namespace authentik_events_support {
 
 namespace detail {
 
@@ -224,6 +224,6 @@ inline program_output run_program(std::string const& program, std::vector<std::s
     return result;
 }
 
-} // namespace authentik_events_tests
+} // namespace authentik_events_support
 
 #endif

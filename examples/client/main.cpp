@@ -4,7 +4,7 @@
 // Exit status: 0 success, 1 the server answered an error or a body that does not validate,
 // 2 usage error, 3 network failure.
 
-#include "http_client.hpp"
+#include <http_client.hpp>
 
 #include <authentik/events.hpp>
 
@@ -36,7 +36,7 @@
 namespace {
 
 namespace ae = authentik::events;
-namespace client = authentik_events_client;
+namespace client = authentik_events_support;
 
 constexpr std::string_view program = "authentik-events-client";
 constexpr int exit_ok = 0;

@@ -4,11 +4,10 @@
 // What the end-to-end tests share: a server started per test, a client connection to it, and
 // raw sockets for what a well-behaved client never sends.
 
-#include "server_process.hpp"
-
 #include <authentik/events.hpp>
 
-#include <client/http_client.hpp>
+#include <http_client.hpp>
+#include <server_process.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -28,7 +27,10 @@
 namespace authentik_events_tests {
 
 namespace ae = authentik::events;
-namespace client = authentik_events_client;
+namespace client = authentik_events_support;
+using authentik_events_support::program_output;
+using authentik_events_support::run_program;
+using authentik_events_support::server_process;
 namespace http = client::http;
 
 inline constexpr std::string_view token = "e2e-token";
